@@ -1,0 +1,54 @@
+"""Dates at any precision, relative dates, and how they compare."""
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from verify._dates import compare, extract_dates, parse_published
+
+
+def d(text: str, published=None):
+    return extract_dates(text, published)[0]
+
+
+def test_month_day_and_year_forms():
+    assert (d("On September 15, 2022").year, d("On September 15, 2022").month, d("On September 15, 2022").day) == (2022, 9, 15)
+    assert (d("15 March 2020").month, d("15 March 2020").day) == (3, 15)
+    assert (d("in June 2024").year, d("in June 2024").month) == (2024, 6)
+
+
+def test_a_month_does_not_contradict_the_same_month_with_a_year():
+    assert compare(d("in November"), d("in November 2017")) is True
+
+
+def test_different_years_disagree_and_unrelated_precisions_are_incomparable():
+    assert compare(d("in 2018"), d("in 2020")) is False
+    assert compare(d("on June 5"), d("in 2020")) is None
+
+
+def test_since_dates_compare_as_start_points():
+    assert compare(d("since January 2023"), d("since June 2024")) is False
+    assert compare(d("after 2017"), d("in 2019")) is True
+
+
+def test_relative_dates_resolve_against_publication():
+    assert (d("last November", date(2022, 10, 5)).year, d("last November", date(2022, 10, 5)).month) == (2021, 11)
+    assert d("last month", date(2022, 10, 5)).month == 9
+
+
+def test_may_the_verb_is_not_a_month():
+    assert extract_dates("It may rain") == []
+
+
+def test_published_metadata_forms():
+    assert parse_published("2022-10") == date(2022, 10, 1)
+    assert parse_published("nonsense") is None
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
+def test_written_dates_parse_back(day):
+    text = day.strftime("%B ") + str(day.day) + day.strftime(", %Y")
+    got = d(text)
+    assert (got.year, got.month, got.day) == (day.year, day.month, day.day)

@@ -1,0 +1,30 @@
+"""The sample corpus end to end, as a fact-checker runs it, and the library entry point."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+
+def test_sample_claims_check_lists_all_four_sources_and_every_verdict(tmp_path):
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    shutil.copy(ROOT / "claims.csv", tmp_path / "claims.csv")
+    r = subprocess.run([sys.executable, str(ROOT / "cli.py"), "check", "claims.csv", "-f", "json"],
+                       cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    report = json.loads(r.stdout)
+    assert len(report["sources"]) == 4
+    assert {c["verdict"] for c in report["claims"]} == {"supported", "contradicted", "disputed", "unverified"}
+    assert (tmp_path / ".verify" / "index.sqlite").exists()
+
+
+def test_library_check_returns_a_report_object(sample_sources, tmp_path):
+    from verify import check
+
+    report = check(["Sam Sokha is serving a two-year prison sentence."], [sample_sources], cache=tmp_path)
+    result = report.claims[0]
+    assert result.verdict == "supported"
+    assert any("two-year prison sentence" in e.passage for e in result.evidence if e.stance == "supports")

@@ -1,0 +1,58 @@
+"""The passage index: search, incremental updates, format versions."""
+from __future__ import annotations
+
+import shutil
+
+from verify import PassageIndex
+from verify._index import FORMAT_VERSION
+from verify._sources import discover
+
+
+def _copy(data, tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(data / "corpus", corpus)
+    return corpus
+
+
+def test_search_matches_without_diacritics_and_number_words(data, tmp_path):
+    corpus = _copy(data, tmp_path)
+    (corpus / "bdap.txt").write_text("Y Quynh Bđăp was sentenced to ten years.")
+    idx = PassageIndex(tmp_path / "i.sqlite")
+    idx.sync(discover([corpus])[0])
+    hits = idx.get([r for r, _ in idx.search("Bdap 10 years")])
+    assert hits[0].text == "Y Quynh Bđăp was sentenced to ten years."
+
+
+def test_only_changed_sources_are_reloaded(data, tmp_path):
+    corpus = _copy(data, tmp_path)
+    idx = PassageIndex(tmp_path / "i.sqlite")
+    idx.sync(discover([corpus])[0])
+    loaded = []
+
+    def loader(sf):
+        from verify._sources import load_source
+        loaded.append(sf.id)
+        return load_source(sf)
+
+    (corpus / "notes.txt").write_text("A new sentence about harbours.")
+    idx.sync(discover([corpus])[0], loader=loader)
+    assert [i.split("/")[-1] for i in loaded if not i.endswith((".pdf", "image.txt", "empty.txt"))] == ["notes.txt"]
+    assert "A new sentence about harbours." in [p.text for p in idx.get([r for r, _ in idx.search("harbours")])]
+
+
+def test_deleted_sources_leave_the_index(data, tmp_path):
+    corpus = _copy(data, tmp_path)
+    idx = PassageIndex(tmp_path / "i.sqlite")
+    idx.sync(discover([corpus])[0])
+    (corpus / "notes.txt").unlink()
+    idx.sync(discover([corpus])[0])
+    assert idx.search("Springfield mayor") == []
+
+
+def test_index_with_an_old_format_is_rebuilt(tmp_path):
+    idx = PassageIndex(tmp_path / "i.sqlite")
+    idx.db.execute("UPDATE meta SET value='0' WHERE key='format'")
+    idx.db.commit()
+    idx.close()
+    again = PassageIndex(tmp_path / "i.sqlite")
+    assert again.db.execute("SELECT value FROM meta WHERE key='format'").fetchone()[0] == FORMAT_VERSION

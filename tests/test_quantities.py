@@ -1,0 +1,91 @@
+"""Quantities as intervals: digits, words, qualifiers, units, ranges."""
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from verify._quantities import agree, extract_quantities
+
+
+def q(text: str):
+    found = extract_quantities(text)
+    assert found, f"no quantity in {text!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("three people", 3), ("twelve", 12), ("two hundred", 200), ("a dozen", 12),
+    ("1,200 people", 1200), ("4.5 tonnes", 4.5), ("twenty-five", 25), ("1.5 million", 1_500_000),
+])
+def test_numbers_in_digits_and_words(text, value):
+    assert q(text).value == value
+
+
+def test_duration_words_and_hyphenated_digits_agree():
+    assert agree(q("a 12-year sentence"), q("twelve years in prison"))
+    assert not agree(q("a 12-year sentence"), q("ten years in prison"))
+
+
+def test_money_currency_forms_are_one_unit():
+    assert {q(t).unit for t in ("3,000 USD", "3,000 US dollars", "$3,000")} == {"USD"}
+    assert q("100,000 baht").unit == "THB"
+
+
+def test_ages_in_their_usual_forms():
+    for text in ("a 73-year-old man", "aged 37", "at the age of 37", "37 years old"):
+        assert q(text).kind == "age"
+
+
+def test_qualifiers_are_intervals():
+    assert not agree(q("fewer than 100"), q("more than 200"))
+    assert agree(q("nearly 5,000"), q("some 4,800"))
+    assert not agree(q("48,000"), q("some 4,800"))
+    assert agree(q("at least 1,200"), q("1,500"))
+
+
+def test_ranges_span_units():
+    r = q("18 months to two years")
+    assert r.kind == "duration" and math.isclose(r.lo, 18 * 30.44) and math.isclose(r.hi, 730.5)
+    assert agree(q("five to 10 years"), q("seven years"))
+
+
+def test_percentages_and_times():
+    assert q("61 percent").kind == "percent" and q("less than 1%").hi < 1
+    assert q("moved twice").value == 2 and q("three times").kind == "times"
+
+
+def test_years_are_not_counts():
+    assert q("in 2018").kind == "year"
+
+
+def test_digits_glued_to_letters_are_not_quantities():
+    assert extract_quantities("COVID-19 and B52") == []
+
+
+_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _spell(n: int) -> str:
+    if n < 20:
+        return _WORDS[n]
+    t, u = divmod(n, 10)
+    return _TENS[t] + (f"-{_WORDS[u]}" if u else "")
+
+
+@given(st.integers(min_value=2, max_value=99))
+def test_number_words_and_digits_round_trip(n):
+    assert q(f"{_spell(n)} boats").value == q(f"{n} boats").value == n
+
+
+@given(st.integers(min_value=1, max_value=10**7), st.sampled_from(["about", "more than", "fewer than", "nearly", "at least", "up to", ""]))
+def test_intervals_are_consistent(n, qual):
+    text = f"{qual} {n:,} people".strip()
+    x = q(text)
+    assert x.lo <= x.hi
+    assert agree(x, x)

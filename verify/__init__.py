@@ -1,0 +1,54 @@
+"""verify: check factual claims against a corpus of sources.
+
+    >>> from verify import check
+    >>> report = check("claims.csv", sources=["sources/"])
+    >>> report.claims[0].verdict, report.claims[0].evidence[0].reason
+
+Names are imported lazily so that the command line starts fast.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "check": "._check", "check_claim": "._check", "open_index": "._check",
+    "read_claims": "._claims", "load_sources": "._sources", "split_passages": "._passages",
+    "PassageIndex": "._index",
+    "Claim": "._model", "ClaimResult": "._model", "Evidence": "._model", "Passage": "._model",
+    "Report": "._model", "Skipped": "._model", "Source": "._model",
+    "VerifyError": "._errors", "InputError": "._errors", "SourceError": "._errors",
+    "FetchError": "._errors",
+    "extract_quantities": "._quantities", "extract_dates": "._dates", "judge": "._stance",
+    "read_facts": "._facts",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'verify' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+if TYPE_CHECKING:  # for type checkers and IDEs
+    from ._check import check, check_claim, open_index
+    from ._claims import read_claims
+    from ._dates import extract_dates
+    from ._errors import FetchError, InputError, SourceError, VerifyError
+    from ._facts import read_facts
+    from ._index import PassageIndex
+    from ._model import Claim, ClaimResult, Evidence, Passage, Report, Skipped, Source
+    from ._passages import split_passages
+    from ._quantities import extract_quantities
+    from ._sources import load_sources
+    from ._stance import judge

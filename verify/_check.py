@@ -1,0 +1,129 @@
+"""The pipeline end to end: claims -> sources -> passages -> candidates -> stance -> verdict.
+
+``check`` is the one function a notebook needs; the CLI is a thin wrapper around it.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from ._candidates import candidates
+from ._claims import read_claims
+from ._dates import parse_published
+from ._facts import DENIAL_VERBS, Facts, read_facts
+from ._index import PassageIndex
+from ._model import Claim, ClaimResult, Evidence, Passage, Report, Skipped, Source
+from ._sources import discover
+from ._stance import Judgement, judge
+from ._text import stem
+from ._verdict import decide
+
+MAX_RELATED = 3
+Progress = Callable[[int, int], None]
+
+
+def default_cache(sources: Sequence[str | Path]) -> Path:
+    """`.verify/` beside the first source path: reused by every run over that corpus."""
+    first = Path(sources[0]) if sources else Path(".")
+    base = first.parent if first.name else first
+    return base / ".verify"
+
+
+def open_index(sources: Sequence[str | Path], cache: str | Path | None = None,
+               progress: Progress | None = None) -> tuple[PassageIndex, list[Source], list[Skipped]]:
+    """Index ``sources`` (files or folders) in the cache, updating only what changed."""
+    files, skipped = discover(list(sources))
+    cache_dir = Path(cache) if cache else default_cache(sources)
+    index = PassageIndex(cache_dir / "index.sqlite")
+    srcs, more = index.sync(files, progress=progress)
+    return index, srcs, skipped + more
+
+
+def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Path] = ("sources",),
+          *, cache: str | Path | None = None, encoding: str = "utf-8",
+          progress: Progress | None = None, index: PassageIndex | None = None) -> Report:
+    """Check every claim against the sources and return a ``Report``.
+
+    ``claims`` is a CSV/.txt path or an iterable of claim strings (or ``Claim`` objects).
+    """
+    skipped: list[Skipped] = []
+    if isinstance(claims, (str, Path)) and (str(claims) == "-" or os.path.exists(str(claims))
+                                             or str(claims).endswith((".csv", ".tsv", ".txt"))):
+        claim_list, skipped = read_claims(claims, encoding=encoding)
+    else:
+        items = [claims] if isinstance(claims, str) else list(claims)  # type: ignore[list-item]
+        claim_list = [c if isinstance(c, Claim) else Claim(id=str(i), text=str(c), row=i)
+                      for i, c in enumerate(items, start=1)]
+    if index is None:
+        index, srcs, more = open_index(sources, cache)
+    else:
+        srcs, more = index.sources(), []
+    skipped += more
+    by_id = {s.id: s for s in srcs}
+    results = []
+    for n, claim in enumerate(claim_list, 1):
+        results.append(check_claim(claim, index, by_id))
+        if progress:
+            progress(n, len(claim_list))
+    return Report(claims=results, sources=srcs, skipped=skipped, passages=index.count())
+
+
+def check_claim(claim: Claim, index: PassageIndex, sources: dict[str, Source]) -> ClaimResult:
+    """Judge the best candidate passages for one claim and decide its verdict."""
+    facts_c = read_facts(claim.text)
+    judged: list[tuple[Judgement, Passage, Source | None]] = []
+    for passage, _sim in candidates(index, claim.text):
+        src = sources.get(passage.source_id)
+        published = parse_published(src.published) if src else None
+        around = index.neighbours(passage, before=2, after=1)
+        j = _judge_spans(facts_c, passage, around, published, index)
+        if j[0].label != "unrelated":
+            judged.append((j[0], j[1], src))
+    evidence = _evidence(judged)
+    verdict, confidence, reason = decide(evidence)
+    return ClaimResult(claim=claim, verdict=verdict, confidence=confidence,  # type: ignore[arg-type]
+                       evidence=evidence, reason=reason)
+
+
+def _judge_spans(claim: Facts, p: Passage, around: list[Passage], published,
+                 index: PassageIndex) -> tuple[Judgement, Passage]:
+    """Judge the sentence alone, then joined with a neighbour when evidence spans two."""
+    context = read_facts(" ".join(q.text for q in around), published)
+    best = judge(claim, read_facts(p.text, published), context, index.idf), p
+    if best[0].label in ("supports", "contradicts") or best[0].coverage < 0.3:
+        return best
+    for q in around:
+        if abs(q.index - p.index) != 1 or q.para != p.para:
+            continue
+        first, second = (q, p) if q.index < p.index else (p, q)
+        joined = Passage(p.source_id, first.index, first.text + " " + second.text,
+                         first.start, second.end, first.line, p.para)
+        j = judge(claim, read_facts(joined.text, published), context, index.idf)
+        if j.label in ("supports", "contradicts") and j.score > best[0].score:
+            j.score *= 0.95  # a little less sure when it takes two sentences
+            best = j, joined
+    return best
+
+
+def _evidence(judged: list[tuple[Judgement, Passage, Source | None]]) -> list[Evidence]:
+    out: list[Evidence] = []
+    related = 0
+    seen: set[tuple[str, int, int]] = set()
+    for j, p, src in sorted(judged, key=lambda t: (t[0].label == "related", -t[0].score)):
+        key = (p.source_id, p.start, p.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        if j.label == "related":
+            if related >= MAX_RELATED:
+                continue
+            related += 1
+        voice = "denial" if any(stem(w) in DENIAL_VERBS for w in p.text.lower().split()) else None
+        out.append(Evidence(
+            stance=j.label, source=p.source_id, passage=p.text, line=p.line, start=p.start,  # type: ignore[arg-type]
+            end=p.end, score=round(j.score, 3), reason=j.reason, title=src.title if src else "",
+            url=src.url if src else None, matched=j.matched, claim_value=j.claim_value,
+            source_value=j.source_value, voice=voice,
+        ))
+    return out

@@ -1,0 +1,189 @@
+"""Command line: parse arguments, call the library, print, choose the exit code.
+
+Heavy modules are imported inside the commands so that ``verify --help`` stays instant.
+Results go to stdout; progress and diagnostics to stderr. Exit codes: 0 done, 1 when
+``--fail-on`` matched (or, for fetch, a URL failed), 2 bad usage or unusable input.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+FORMATS = ["terminal", "json", "csv", "markdown", "html", "claimreview"]
+FAIL_ON = ["contradicted", "disputed", "unverified"]
+
+
+def _die(message: str, code: int = 2) -> None:
+    click.echo(f"verify: error: {message}", err=True)
+    sys.exit(code)
+
+
+class _Group(click.Group):
+    """Turns library errors into one-line messages instead of tracebacks."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        from ._errors import VerifyError
+
+        try:
+            return super().invoke(ctx)
+        except VerifyError as exc:
+            _die(str(exc), exc.exit_code)
+        except KeyboardInterrupt:
+            _die("interrupted", 130)
+        except BrokenPipeError:
+            sys.exit(0)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option("0.1.0", prog_name="verify")
+def cli() -> None:
+    """Check factual claims against sources: which passages support or contradict each
+    claim, and why."""
+
+
+@cli.command()
+@click.argument("claims", type=str)
+@click.option("--sources", "-s", "sources", multiple=True, metavar="PATH|URL",
+              help="Source file, folder (recursive) or URL; repeatable. Default: sources/")
+@click.option("--cache", type=click.Path(file_okay=False), default=None,
+              help="Index folder (default: .verify/ beside the sources).")
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="terminal",
+              show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help="Write the report to a file instead of stdout.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), multiple=True,
+              help="Exit 1 if any claim gets this verdict (repeatable).")
+@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the claims file.")
+@click.option("--no-color", is_flag=True, help="Plain text, no colours.")
+@click.option("--evidence", "max_evidence", type=click.IntRange(1, 20), default=2, show_default=True,
+              help="Passages shown per side in the terminal report.")
+@click.option("--publisher", default="verify", help="Publisher name for --format claimreview.")
+def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, output: str | None,
+          fail_on: tuple[str, ...], encoding: str, no_color: bool, max_evidence: int,
+          publisher: str) -> None:
+    """Check every claim in CLAIMS (CSV with a claim column, .txt one per line, - for stdin)."""
+    from ._check import check as run_check
+    from ._render import report_dict
+
+    err = _console(stderr=True, no_color=no_color)
+    paths = list(sources) or ["sources"]
+    with _progress(err) as progress:
+        report = run_check(claims, paths, cache=cache, encoding=encoding, progress=progress)
+    data = report_dict(report)
+    _emit(data, fmt, output, no_color, max_evidence, publisher)
+    for s in data["skipped"]:
+        click.echo(f"verify: skipped {s['what']}: {s['reason']}", err=True)
+    bad = [c for c in data["claims"] if c["verdict"] in fail_on]
+    if bad:
+        click.echo(f"verify: {len(bad)} claim(s) {'/'.join(fail_on)} (--fail-on)", err=True)
+        sys.exit(1)
+
+
+def _emit(data: dict, fmt: str, output: str | None, no_color: bool, max_evidence: int,
+          publisher: str = "verify") -> None:
+    from . import _render
+
+    if fmt == "terminal":
+        if output and output != "-":
+            with open(output, "w", encoding="utf-8") as fh:
+                _render.render_terminal(data, _console(file=fh, no_color=True), max_evidence=max_evidence)
+        else:
+            _render.render_terminal(data, _console(no_color=no_color), max_evidence=max_evidence)
+        return
+    text = render_text(data, fmt, publisher=publisher)
+    if output and output != "-":
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            _die(f"{output}: cannot write ({exc.strerror})")
+        click.echo(f"verify: wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+def render_text(data: dict, fmt: str, *, publisher: str = "verify") -> str:
+    """A report dict in one of the file formats."""
+    from . import _render
+
+    if fmt == "json":
+        return _render.to_json(data)
+    if fmt == "csv":
+        return _render.to_csv(data)
+    if fmt == "markdown":
+        from ._markdown import render_markdown
+        return render_markdown(data)
+    if fmt == "html":
+        from ._html import render_html
+        return render_html(data)
+    if fmt == "claimreview":
+        from ._claimreview import render_claimreview
+        return render_claimreview(data, publisher=publisher)
+    raise click.BadParameter(f"unknown format {fmt}")
+
+
+def _console(*, stderr: bool = False, no_color: bool = False, file=None):
+    from rich.console import Console
+
+    no_color = no_color or bool(os.environ.get("NO_COLOR"))
+    return Console(stderr=stderr, file=file, no_color=no_color,
+                   highlight=False, emoji=False, soft_wrap=False)
+
+
+class _progress:
+    """A progress bar on stderr, only on a terminal and only once a run takes over a second."""
+
+    def __init__(self, console) -> None:
+        self.console = console
+        self.bar = None
+        self.task = None
+        self.t0 = 0.0
+
+    def __enter__(self):
+        import time
+
+        self.t0 = time.monotonic()
+        return self
+
+    def __call__(self, done: int, total: int) -> None:
+        import time
+
+        if not self.console.is_terminal or time.monotonic() - self.t0 < 1.0:
+            return
+        if self.bar is None:
+            from rich.progress import Progress
+
+            self.bar = Progress(console=self.console, transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("checking", total=total)
+        self.bar.update(self.task, completed=done, total=total)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _register_optional() -> None:
+    """Commands built in their own modules; absent ones are simply not offered."""
+    import importlib
+
+    for module, attr, name in (("._fetch_cli", "fetch_command", "fetch"),
+                               ("._report_cli", "report_command", "report"),
+                               ("._audit_cli", "audit_command", "audit"),
+                               ("._comments_cli", "comments_command", "comments")):
+        try:
+            mod = importlib.import_module(module, __package__)
+        except ModuleNotFoundError as exc:
+            if exc.name and exc.name.endswith(module.lstrip(".")):
+                continue
+            raise
+        cli.add_command(getattr(mod, attr), name)
+
+
+_register_optional()
+
+
+def main() -> None:
+    cli(prog_name="verify")

@@ -1,0 +1,140 @@
+"""Dates as partial (year, month, day) values, with relative expressions resolved.
+
+News text states dates at every precision ("2017", "November 2017", "September 15", "late
+February", "last November"). Two dates disagree only on a field both of them state, so
+"November" never contradicts "November 2017", and "since 2017" reads as an open interval.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+               "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12})
+_MON = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+_PART = r"(?:(?P<part>early|mid|late|end of|beginning of|the end of)[\s-]+)?"
+_REL = r"(?:(?P<rel>last|this|next|earlier this|later this|past)\s+)?"
+_PREP = r"(?:(?P<prep>since|after|before|until|by|from|in|on|as of)\s+)?"
+
+_DATE_RE = re.compile(
+    rf"\b{_PREP}{_PART}{_REL}"
+    rf"(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon1>{_MON})(?:,?\s+(?P<year1>1[5-9]\d\d|20\d\d))?"
+    rf"|(?P<mon2>{_MON})(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year2>1[5-9]\d\d|20\d\d))?"
+    rf"|(?P<year3>1[5-9]\d\d|20\d\d)(?!\s*(?:%|percent|people|years?|baht|dollars))"
+    rf"|(?P<relunit>month|year|week))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date at whatever precision the text gave; ``op`` is '=' or an open side ('>=', '<=')."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    text: str
+    start: int
+    end: int
+    op: str = "="
+    relative: bool = False
+
+    def describe(self) -> str:
+        return self.text.strip()
+
+
+def extract_dates(text: str, published: date | None = None) -> list[DateValue]:
+    """Dates in ``text``. Relative ones ('last November', 'last month') are resolved against
+    ``published`` when given; otherwise they keep only what they state (the month)."""
+    out: list[DateValue] = []
+    for m in _DATE_RE.finditer(text):
+        g = m.groupdict()
+        rel = (g["rel"] or "").lower()
+        mon_s = g["mon1"] or g["mon2"]
+        if mon_s and mon_s.lower().rstrip(".") == "may" and not (g["day2"] or g["year2"] or g["day1"]):
+            continue  # the modal verb 'may'
+        if mon_s and mon_s.lower().rstrip(".") in ("mar", "jun", "jan", "dec", "oct", "nov", "sep", "aug", "apr", "feb", "jul") \
+                and not mon_s[0].isupper():
+            continue
+        if g["relunit"]:
+            if not rel or rel == "past":
+                continue
+            unit = g["relunit"].lower()
+            y = m_ = None
+            if published:
+                if unit == "year":
+                    y = published.year - (1 if rel == "last" else 0)
+                elif unit == "month":
+                    mm = published.month - (1 if rel == "last" else 0)
+                    y, m_ = (published.year, mm) if mm >= 1 else (published.year - 1, 12)
+            if y is None:
+                continue
+            out.append(DateValue(y, m_, None, m.group(0), m.start(), m.end(), relative=True))
+            continue
+        year_s = g["year1"] or g["year2"] or g["year3"]
+        year = int(year_s) if year_s else None
+        month = MONTHS[mon_s.lower().rstrip(".")] if mon_s else None
+        day_s = g["day1"] or g["day2"]
+        day = int(day_s) if day_s and 1 <= int(day_s) <= 31 else None
+        relative = False
+        if rel and month and year is None:
+            relative = True
+            if published:
+                if rel == "last":
+                    year = published.year if month < published.month else published.year - 1
+                elif rel == "this":
+                    year = published.year
+        if rel in ("this", "earlier this", "later this") and year is None and published and not month:
+            year = published.year
+        prep = (g["prep"] or "").lower()
+        op = ">=" if prep in ("since", "after", "from") else "<=" if prep in ("before", "until", "by") else "="
+        out.append(DateValue(year, month, day, m.group(0), m.start(), m.end(), op, relative))
+    return out
+
+
+def compare(a: DateValue, b: DateValue) -> bool | None:
+    """True when the dates agree, False when a field both state differs, None when they
+    cannot be compared (no field in common)."""
+    if a.op != b.op:  # 'since 2017' vs 'in 2019': an open interval against a point
+        if a.year is None or b.year is None:
+            return None
+        lo_a, hi_a = _year_span(a)
+        lo_b, hi_b = _year_span(b)
+        return lo_a <= hi_b and lo_b <= hi_a
+    shared = False
+    pairs = [(a.year, b.year), (a.month, b.month)]
+    if a.month is not None and a.month == b.month:
+        pairs.append((a.day, b.day))  # a day means nothing without its month
+    for fa, fb in pairs:
+        if fa is None or fb is None:
+            continue
+        shared = True
+        if fa != fb:
+            return False
+    return True if shared else None
+
+
+def _year_span(d: DateValue) -> tuple[float, float]:
+    y = float(d.year or 0)
+    if d.op == ">=":
+        return y, float("inf")
+    if d.op == "<=":
+        return float("-inf"), y
+    return y, y
+
+
+def parse_published(value: str | None) -> date | None:
+    """A source's ``published`` front matter ('2022-10-05', '2022-10', '2022')."""
+    if not value:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", value.strip())
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None

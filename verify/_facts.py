@@ -1,0 +1,147 @@
+"""What a sentence states: its words, named entities, quantities, dates and polarity.
+
+Claims and passages are read the same way so that comparing them is comparing like with like.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ._dates import MONTHS, DateValue, extract_dates
+from ._quantities import Quantity, extract_quantities
+from ._text import STOPWORDS, fold, stem, words
+
+# Words that reverse what follows them. 'no' and 'without' only count near the matched words.
+NEGATION_CUES = frozenset("""not no never none neither nor cannot without nobody nothing
+n't hasn't haven't hadn't isn't aren't wasn't weren't doesn't don't didn't won't wouldn't
+couldn't shouldn't""".split())
+DENIAL_VERBS = frozenset(stem(w) for w in """deny denied denies denying rejected rejects reject
+rejecting refuted refutes refute dismissed dismisses dismiss disputed disputes dispute""".split())
+MULTIWORD_NEGATION = ("has yet to", "have yet to", "had yet to", "failed to", "fails to",
+                      "fail to", "is yet to", "are yet to", "was yet to", "non-signatory",
+                      "unconfirmed", "not been confirmed", "no longer", "never signed")
+
+# Groups of words that report the same thing; a stem maps to its group's first member.
+_SYNONYMS = [
+    "deport expel extradite repatriate",
+    "arrest detain apprehend custody",
+    "sentence jail imprison prison convict",
+    "flee fled escape",
+    "kill murder assassinate slay",
+    "move relocate arrive",
+    "live reside remain stay",
+    "sign signatory ratify",
+    "threat threaten",
+    "monitor surveil surveillance watch observe spy",
+    "agree agreement deal accord",
+    "confirm verify",
+    "say state tell told",
+    "exile refugee",
+    "hold host",
+    "receive get given",
+    "increase rise grow",
+    "decrease fall drop decline",
+    "die death dead",
+    "child children kid",
+    "week weekly",
+    "resettle resettlement",
+]
+SYNONYM: dict[str, str] = {}
+for _group in _SYNONYMS:
+    _stems = [stem(w) for w in _group.split()]
+    for _s in _stems:
+        SYNONYM.setdefault(_s, _stems[0])
+
+# Opposite predicates common in reporting, as stems.
+_ANTONYMS = [("releas", "remain"), ("confirm", "deny"), ("win", "lose"), ("won", "lost"),
+             ("increase", "decrease"), ("rise", "fall"), ("approv", "reject"),
+             ("accept", "reject"), ("alive", "dead"), ("allow", "ban"), ("legal", "illegal"),
+             ("guilty", "innocent"), ("acquit", "convict"), ("open", "clos"), ("grant", "deny"),
+             ("found", "missing")]
+ANTONYMS: dict[str, set[str]] = {}
+for _a, _b in _ANTONYMS:
+    ANTONYMS.setdefault(stem(_a), set()).add(stem(_b))
+    ANTONYMS.setdefault(stem(_b), set()).add(stem(_a))
+
+_MONTH_WORDS = frozenset(MONTHS)
+_CAP_RE = re.compile(r"(?:[A-Z][\w’'\-.]*|[A-Z]{2,})(?:\s+(?:(?:of|de|del|da|van|von|bin|al)\s+)?(?:[A-Z][\w’'\-.]*))*")
+
+
+@dataclass
+class Facts:
+    text: str
+    words: list[str]                      # folded word tokens in order
+    stems: list[str]                      # canonical stems, aligned with ``words``
+    content: list[str]                    # content stems (no stopwords, numbers, months)
+    entities: list[list[str]]             # named entities as folded token lists
+    quantities: list[Quantity] = field(default_factory=list)
+    dates: list[DateValue] = field(default_factory=list)
+    negations: list[int] = field(default_factory=list)   # word positions of negation cues
+    cue_words: list[str] = field(default_factory=list)
+
+
+def canon(word: str) -> str:
+    s = stem(word)
+    return SYNONYM.get(s, s)
+
+
+def read_facts(text: str, published: date | None = None) -> Facts:
+    ws = words(text)
+    stems = [canon(w) for w in ws]
+    quantities = [q for q in extract_quantities(text) if q.kind != "year"]
+    dates = extract_dates(text, published)
+    # words inside a value ('37 years old', 'in November') are checked as values, not words
+    value_words: set[str] = set()
+    for v in (*quantities, *dates):
+        value_words.update(words(v.text))
+    content = [s for w, s in zip(ws, stems)
+               if w not in STOPWORDS and not w.isdigit() and w not in _MONTH_WORDS
+               and w not in value_words and not w.replace(".", "").isdigit() and len(w) > 1]
+    negs, cues = _negations(text, ws, stems)
+    return Facts(text, ws, stems, content, _entities(text), quantities, dates, negs, cues)
+
+
+def _negations(text: str, ws: list[str], stems: list[str]) -> tuple[list[int], list[str]]:
+    pos: list[int] = []
+    cues: list[str] = []
+    for i, w in enumerate(ws):
+        if w in NEGATION_CUES or w.endswith("n't") or stems[i] in DENIAL_VERBS:
+            pos.append(i)
+            cues.append(w)
+    low = fold(text)
+    for phrase in MULTIWORD_NEGATION:
+        k = low.find(phrase)
+        if k >= 0 and "not" not in phrase and "never" not in phrase:
+            # position: count words before the phrase
+            pos.append(len(words(text[:k])))
+            cues.append(phrase)
+    return pos, cues
+
+
+def _entities(text: str) -> list[list[str]]:
+    out: list[list[str]] = []
+    for m in _CAP_RE.finditer(text):
+        toks = [t for t in words(m.group(0)) if t not in STOPWORDS and not t.isdigit()]
+        if not toks:
+            continue
+        at_start = m.start() == 0 or text[:m.start()].rstrip()[-1:] in ".!?\"“:"
+        if at_start and len(toks) == 1 and (toks[0] in STOPWORDS or toks[0] in _COMMON_STARTERS):
+            continue
+        toks = [t for t in toks if t not in _MONTH_WORDS]
+        if toks:
+            out.append(toks)
+    return out
+
+
+_COMMON_STARTERS = frozenset("""a an the this that these those there here it its he she they we i
+his her their our my your after before since while when despite although though however but
+and or so yet if as in on at for from with by about more less fewer some many most several few
+nearly almost around approximately over under only one two three four five six seven eight nine
+ten last former another other such both each every all according""".split())
+
+
+def read_facts_light(text: str) -> set[str]:
+    """Only the content stems of ``text``: the cheap reading used to align values."""
+    return {canon(w) for w in words(text)
+            if w not in STOPWORDS and not w.isdigit() and w not in _MONTH_WORDS}

@@ -1,0 +1,210 @@
+"""The passage index: SQLite FTS5 in a cache folder, updated by content hash.
+
+One small interface (``PassageIndex.sync``, ``search``, ``passages_of``) so the engine can be
+swapped if a benchmark demands. Writes happen in one transaction per batch, so an interrupted
+build leaves the previous index intact; a format change rebuilds it from scratch.
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+import sqlite3
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ._errors import IndexError_, SourceError
+from ._model import Passage, Skipped, Source
+from ._passages import split_passages
+from ._sources import SourceFile, load_source
+from ._facts import read_facts_light
+from ._text import STOPWORDS, norm, words
+
+FORMAT_VERSION = "4"
+_BATCH = 5000
+
+
+class PassageIndex:
+    """Passages of a set of sources, searchable by keywords (BM25)."""
+
+    def __init__(self, path: str | Path = ":memory:") -> None:
+        self.path = str(path)
+        self._idf_cache: dict[str, float] = {}
+        self._n: int | None = None
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(self.path, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self._ensure_schema()
+        except sqlite3.DatabaseError as exc:
+            raise IndexError_(f"cannot open the index ({exc}); delete the folder to rebuild",
+                              where=self.path) from None
+
+    def _ensure_schema(self) -> None:
+        db = self.db
+        db.execute("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)")
+        row = db.execute("SELECT value FROM meta WHERE key='format'").fetchone()
+        if row and row[0] == FORMAT_VERSION:
+            return
+        with db:
+            for t in ("fts", "passages", "sources", "df"):
+                db.execute(f"DROP TABLE IF EXISTS {t}")
+            db.execute("""CREATE TABLE sources(id TEXT PRIMARY KEY, sha256 TEXT, title TEXT,
+                          path TEXT, kind TEXT, meta TEXT, n INTEGER)""")
+            db.execute("""CREATE TABLE passages(rowid INTEGER PRIMARY KEY, source_id TEXT,
+                          idx INTEGER, text TEXT, start INTEGER, end INTEGER, line INTEGER,
+                          para INTEGER)""")
+            db.execute("CREATE INDEX passages_src ON passages(source_id, idx)")
+            db.execute("CREATE TABLE df(term TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID")
+            db.execute("""CREATE VIRTUAL TABLE fts USING fts5(norm, content='',
+                          tokenize='porter unicode61 remove_diacritics 2')""")
+            db.execute("INSERT OR REPLACE INTO meta VALUES('format', ?)", (FORMAT_VERSION,))
+
+    # -- building -------------------------------------------------------------------------
+    def sync(self, files: list[SourceFile],
+             loader: Callable[[SourceFile], Source] = load_source,
+             progress: Callable[[int, int], None] | None = None) -> tuple[list[Source], list[Skipped]]:
+        """Make the index hold exactly ``files``: load and index only new or changed ones,
+        drop the ones that are gone. Returns the sources (metadata) and the files skipped."""
+        known = dict(self.db.execute("SELECT id, sha256 FROM sources"))
+        wanted = {f.id: f for f in files}
+        stale = [sid for sid, sha in known.items() if sid not in wanted or wanted[sid].sha256 != sha]
+        todo = [f for f in files if known.get(f.id) != f.sha256]
+        skipped: list[Skipped] = []
+        with self.db:
+            for sid in stale:
+                self._delete(sid)
+        batch: list[tuple[Source, list[Passage]]] = []
+        size = 0
+        for n, f in enumerate(todo, 1):
+            try:
+                src = loader(f)
+            except SourceError as exc:
+                skipped.append(Skipped(f.id, str(exc).removeprefix(f"{f.id}: ")))
+                continue
+            except OSError as exc:
+                skipped.append(Skipped(f.id, f"cannot read ({exc.strerror})"))
+                continue
+            ps = split_passages(src)
+            batch.append((src, ps))
+            size += len(ps)
+            if size >= _BATCH:
+                self._write(batch)
+                batch, size = [], 0
+            if progress:
+                progress(n, len(todo))
+        self._write(batch)
+        return self.sources([f.id for f in files]), skipped
+
+    def add(self, sources: Iterable[Source]) -> None:
+        """Index already-loaded sources (library use, tests); replaces same-id sources."""
+        items = [(s, split_passages(s)) for s in sources]
+        with self.db:
+            for s, _ in items:
+                self._delete(s.id)
+        self._write(items)
+
+    def _delete(self, sid: str) -> None:
+        self._idf_cache.clear()
+        self._n = None
+        rows = self.db.execute("SELECT rowid, text FROM passages WHERE source_id=?", (sid,)).fetchall()
+        self.db.executemany("INSERT INTO fts(fts, rowid, norm) VALUES('delete', ?, ?)",
+                            [(r, norm(t)) for r, t in rows])
+        self._count_terms([t for _, t in rows], -1)
+        self.db.execute("DELETE FROM passages WHERE source_id=?", (sid,))
+        self.db.execute("DELETE FROM sources WHERE id=?", (sid,))
+
+    def _write(self, batch: list[tuple[Source, list[Passage]]]) -> None:
+        if not batch:
+            return
+        self._n = None
+        with self.db:  # one transaction per batch: all or nothing
+            for src, ps in batch:
+                self.db.execute("INSERT OR REPLACE INTO sources VALUES(?,?,?,?,?,?,?)",
+                                (src.id, src.sha256, src.title, src.path, src.kind,
+                                 json.dumps(src.meta), len(ps)))
+                cur = self.db.execute("SELECT coalesce(max(rowid), 0) FROM passages")
+                base = cur.fetchone()[0] + 1
+                self.db.executemany(
+                    "INSERT INTO passages VALUES(?,?,?,?,?,?,?,?)",
+                    [(base + i, p.source_id, p.index, p.text, p.start, p.end, p.line, p.para)
+                     for i, p in enumerate(ps)])
+                self.db.executemany("INSERT INTO fts(rowid, norm) VALUES(?, ?)",
+                                    [(base + i, norm(p.text)) for i, p in enumerate(ps)])
+                self._count_terms([p.text for p in ps], +1)
+        self._idf_cache.clear()
+
+    def _count_terms(self, texts: list[str], sign: int) -> None:
+        """Document frequencies of content stems, for weighting words by how telling they are."""
+        counts: Counter[str] = Counter()
+        for t in texts:
+            counts.update(read_facts_light(t))
+        self.db.executemany(
+            "INSERT INTO df VALUES(?, ?) ON CONFLICT(term) DO UPDATE SET n = n + excluded.n",
+            [(k, sign * v) for k, v in counts.items()])
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency of a content stem (unknown terms weigh most)."""
+        v = self._idf_cache.get(term)
+        if v is None:
+            if self._n is None:
+                self._n = self.count()
+            row = self.db.execute("SELECT n FROM df WHERE term=?", (term,)).fetchone()
+            df = row[0] if row else 0
+            v = self._idf_cache[term] = math.log((self._n + 1) / (df + 0.5)) + 1.0
+        return v
+
+    # -- reading --------------------------------------------------------------------------
+    def sources(self, ids: list[str] | None = None) -> list[Source]:
+        rows = self.db.execute("SELECT id, sha256, title, path, kind, meta FROM sources").fetchall()
+        by_id = {r[0]: Source(id=r[0], sha256=r[1], title=r[2], path=r[3], kind=r[4], text="",
+                              meta=json.loads(r[5] or "{}")) for r in rows}
+        order = ids if ids is not None else sorted(by_id)
+        return [by_id[i] for i in order if i in by_id]
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM passages").fetchone()[0]
+
+    def search(self, query: str, limit: int = 200) -> list[tuple[int, float]]:
+        """Row ids and BM25 scores (higher is better) of passages sharing terms with ``query``."""
+        terms = _query_terms(query)
+        if not terms:
+            return []
+        expr = " OR ".join(f'"{t}"' for t in terms)
+        rows = self.db.execute(
+            "SELECT rowid, bm25(fts) FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT ?",
+            (expr, limit)).fetchall()
+        return [(r, -s) for r, s in rows]
+
+    def get(self, rowids: list[int]) -> list[Passage]:
+        if not rowids:
+            return []
+        marks = ",".join("?" * len(rowids))
+        rows = self.db.execute(
+            f"SELECT rowid, source_id, idx, text, start, end, line, para FROM passages "
+            f"WHERE rowid IN ({marks})", rowids).fetchall()
+        by = {r[0]: Passage(r[1], r[2], r[3], r[4], r[5], r[6], r[7]) for r in rows}
+        return [by[r] for r in rowids if r in by]
+
+    def neighbours(self, p: Passage, before: int = 2, after: int = 1) -> list[Passage]:
+        """Passages around ``p`` in its source, in order (``p`` included)."""
+        rows = self.db.execute(
+            "SELECT source_id, idx, text, start, end, line, para FROM passages "
+            "WHERE source_id=? AND idx BETWEEN ? AND ? ORDER BY idx",
+            (p.source_id, p.index - before, p.index + after)).fetchall()
+        return [Passage(*r) for r in rows]
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _query_terms(query: str) -> list[str]:
+    seen: list[str] = []
+    for w in words(query):
+        if (w in STOPWORDS or len(w) < 2) and not w.isdigit():
+            continue
+        if w not in seen:
+            seen.append(w.replace('"', ""))
+    return seen

@@ -1,0 +1,192 @@
+"""Quantities in text as intervals in common units.
+
+"nearly 5,000", "some 4,800", "more than 200", "a 12-year sentence", "18 months to two years",
+"100,000 baht", "$3,000", "73-year-old": each becomes a ``Quantity`` with a kind (count, money,
+percent, duration, age, times), a unit and an interval, so that comparison is interval overlap
+and works across digits, words and qualifiers.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ._text import TENS, UNITS, fold
+
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 10**12, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+WORD_NUMBERS = {**UNITS, **TENS, "a dozen": 12, "dozen": 12, "a hundred": 100,
+                "a thousand": 1000, "a million": 10**6, "half": 0.5, "a half": 0.5}
+CURRENCIES = {
+    "baht": "THB", "thb": "THB", "฿": "THB", "dollar": "USD", "dollars": "USD", "usd": "USD",
+    "us dollars": "USD", "u.s. dollars": "USD", "us$": "USD", "$": "USD", "euro": "EUR",
+    "euros": "EUR", "eur": "EUR", "€": "EUR", "pound": "GBP", "pounds": "GBP", "gbp": "GBP",
+    "£": "GBP", "riel": "KHR", "riels": "KHR", "yen": "JPY", "¥": "JPY", "dong": "VND",
+    "yuan": "CNY", "rupees": "INR", "rupee": "INR",
+}
+DURATION_DAYS = {"year": 365.25, "years": 365.25, "yr": 365.25, "yrs": 365.25,
+                 "month": 30.44, "months": 30.44, "week": 7, "weeks": 7, "day": 1, "days": 1,
+                 "decade": 3652.5, "decades": 3652.5, "hour": 1 / 24, "hours": 1 / 24,
+                 "century": 36525, "centuries": 36525}
+TIMES = {"once": 1, "twice": 2, "thrice": 3}
+APPROX = ("about", "some", "around", "approximately", "roughly", "an estimated", "estimated",
+          "circa", "close to", "nearly", "almost", "just under", "just over", "over", "more than",
+          "at least", "upwards of", "in excess of", "less than", "fewer than", "under", "up to",
+          "at most", "no more than", "below", "above", "as many as", "as few as", "only", "exactly")
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_WORDNUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+            r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+            r"|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozen|a hundred|a thousand|a million|half)")
+_SCALE = r"(?:[\s-]?(?:hundred|thousand|million|billion|trillion)\b|(?:k|m|mn|bn)\b)?"
+_QUAL = "|".join(sorted((re.escape(q) for q in APPROX), key=len, reverse=True))
+_CUR_PRE = r"(?:us\$|\$|€|£|¥|฿)"
+_CUR_POST = "|".join(sorted((re.escape(c) for c in CURRENCIES if c[0].isalpha()), key=len, reverse=True))
+_UNIT_POST = (r"(?P<pct>%|\s?per\s?cent\b|\s?percent\b)"
+              rf"|[\s-]?(?P<cur>{_CUR_POST})\b"
+              r"|[\s-](?P<dur>years?|yrs?|months?|weeks?|days?|decades?|hours?|century|centuries)\b(?P<old>[\s-]old)?"
+              r"|[\s-](?P<times>times)\b")
+
+_QTY_RE = re.compile(
+    rf"(?:(?P<qual>{_QUAL})\s+)?"
+    rf"(?:between\s+|from\s+)?"
+    rf"(?P<cur0>{_CUR_PRE})?(?P<num>{_NUM}|\b{_WORDNUM}\b)(?P<scale>{_SCALE})"
+    rf"(?:\s*(?:-|–|to|and)\s*{_CUR_PRE}?(?P<num2>{_NUM}|\b{_WORDNUM}\b)(?P<scale2>{_SCALE}))?"
+    rf"(?:{_UNIT_POST})?",
+    re.IGNORECASE,
+)
+_AGE_PRE = re.compile(r"(?:\baged|\bat the age of|\bage)\s+$", re.IGNORECASE)
+_TIMES_WORD = re.compile(r"\b(once|twice|thrice)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A stated amount: ``lo``..``hi`` in the kind's common unit (days for durations)."""
+
+    kind: str          # count | money | percent | duration | age | times | year
+    unit: str          # currency code, 'days', '%', '' for counts
+    lo: float
+    hi: float
+    text: str
+    start: int
+    end: int
+    value: float = 0.0
+
+    def overlaps(self, other: "Quantity") -> bool:
+        return self.lo <= other.hi and other.lo <= self.hi
+
+    def describe(self) -> str:
+        return self.text.strip()
+
+
+def _to_number(token: str, scale: str | None) -> float | None:
+    t = fold(token).strip().replace("–", "-")
+    if re.fullmatch(_NUM, t):
+        v = float(t.replace(",", ""))
+    else:
+        t = t.replace("-", " ")
+        parts = t.split()
+        if t in WORD_NUMBERS:
+            v = float(WORD_NUMBERS[t])
+        elif len(parts) == 2 and parts[0] in TENS and parts[1] in UNITS:
+            v = float(TENS[parts[0]] + UNITS[parts[1]])
+        else:
+            return None
+    if scale:
+        s = fold(scale).strip(" -")
+        v *= SCALES.get(s, 1)
+    return v
+
+
+def _interval(qual: str | None, lo: float, hi: float) -> tuple[float, float]:
+    q = (qual or "").lower()
+    if q in ("about", "some", "around", "approximately", "roughly", "an estimated", "estimated", "circa", "close to"):
+        return lo * 0.9, hi * 1.1
+    if q in ("nearly", "almost", "just under"):
+        return lo * 0.85, hi
+    if q in ("more than", "over", "above", "in excess of", "just over"):
+        return math.nextafter(hi, math.inf), math.inf
+    if q in ("at least", "upwards of", "as many as"):
+        return lo, math.inf if q != "as many as" else hi
+    if q in ("less than", "fewer than", "under", "below"):
+        return 0.0, math.nextafter(lo, -math.inf)
+    if q in ("up to", "at most", "no more than", "as few as"):
+        return 0.0, hi
+    return lo, hi
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text``, in order. Calendar years are kind 'year' (dates handle them)."""
+    out: list[Quantity] = []
+    for m in _QTY_RE.finditer(text):
+        num = _to_number(m.group("num"), m.group("scale"))
+        if num is None:
+            continue
+        raw_num = m.group("num")
+        if raw_num.lower() in ("one", "half") and not (m.group("dur") or m.group("cur") or m.group("times")):
+            continue  # "one of the", "half of them": too ambiguous to count
+        # reject digits glued to letters (e.g. 'B52', 'COVID-19' handled by boundary check)
+        before = text[max(0, m.start("num") - 2): m.start("num")]
+        if raw_num[0].isdigit() and before and (before[-1].isalpha() or re.fullmatch(r"[A-Za-z]-", before)):
+            continue
+        lo = hi = num
+        if m.group("num2"):
+            n2 = _to_number(m.group("num2"), m.group("scale2") or m.group("scale"))
+            if n2 is None or n2 < num:
+                continue
+            if not m.group("scale") and m.group("scale2"):
+                lo = num * SCALES.get(fold(m.group("scale2")).strip(" -"), 1)
+            hi = n2
+        kind, unit, factor = "count", "", 1.0
+        if m.group("pct"):
+            kind, unit = "percent", "%"
+        elif m.group("cur") or m.group("cur0"):
+            kind, unit = "money", CURRENCIES.get(fold(m.group("cur") or m.group("cur0")).strip(), "?")
+        elif m.group("dur"):
+            if m.group("old") or _AGE_PRE.search(text[: m.start()]):
+                kind, unit = "age", "years"
+            else:
+                kind, unit, factor = "duration", "days", DURATION_DAYS[m.group("dur").lower()]
+        elif m.group("times"):
+            kind, unit = "times", "times"
+        elif _AGE_PRE.search(text[: m.start()]):
+            kind, unit = "age", "years"
+        elif re.fullmatch(r"1[5-9]\d\d|20\d\d", raw_num) and not m.group("num2") and not m.group("qual"):
+            kind = "year"
+        if m.group("num2") and kind == "year":
+            continue
+        lo, hi = _interval(m.group("qual"), lo * factor, hi * factor)
+        start = m.start()
+        out.append(Quantity(kind, unit, lo, hi, m.group(0), start, m.end(), num * factor))
+    for m in _TIMES_WORD.finditer(text):
+        v = TIMES[m.group(1).lower()]
+        out.append(Quantity("times", "times", v, v, m.group(0), m.start(), m.end(), v))
+    out.sort(key=lambda q: q.start)
+    return _merge_ranges(text, out)
+
+
+def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """'18 months to two years': two quantities of one kind joined by 'to' are one interval."""
+    out: list[Quantity] = []
+    for q in qs:
+        prev = out[-1] if out else None
+        if (prev and prev.kind == q.kind == "duration"
+                and re.fullmatch(r"\s*(?:to|-|–|and)\s*", text[prev.end: q.start])):
+            out[-1] = Quantity(q.kind, q.unit, min(prev.lo, q.lo), max(prev.hi, q.hi),
+                               text[prev.start: q.end], prev.start, q.end, prev.value)
+            continue
+        out.append(q)
+    return out
+
+
+def same_kind(a: Quantity, b: Quantity) -> bool:
+    if a.kind != b.kind:
+        # a bare "was 68" about a person is an age; let a bare count meet an age
+        return {a.kind, b.kind} == {"count", "age"}
+    return a.unit == b.unit or a.kind != "money"
+
+
+def agree(a: Quantity, b: Quantity) -> bool:
+    """Intervals overlap, with a little slack for rounding of exact figures."""
+    slack = 0.02 if a.kind in ("money", "count") else 0.0
+    return a.lo * (1 - slack) <= b.hi * (1 + slack) and b.lo * (1 - slack) <= a.hi * (1 + slack)

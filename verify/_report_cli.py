@@ -1,0 +1,88 @@
+"""``verify report REPORT.json``: render a saved JSON report again without re-running it.
+
+A check can take minutes and fetch pages that later change; the JSON report is the record.
+This command turns that record into the shareable formats (HTML, Markdown, ClaimReview)
+at any later time, for ``check``, ``audit`` and ``comments`` reports alike.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from verify._claimreview import render_claimreview
+from verify._errors import InputError, VerifyError
+from verify._html import render_html, report_kind
+from verify._markdown import render_markdown
+
+FORMATS = ("html", "markdown", "claimreview")
+
+
+def load_report(path: str) -> dict[str, Any]:
+    """The report as a dict, or an InputError naming the file (``-`` reads stdin)."""
+    where = "<stdin>" if path == "-" else path
+    try:
+        raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read the report ({e.strerror or e})", where=where) from None
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InputError("the report is not UTF-8 text", where=where) from None
+    except json.JSONDecodeError as e:
+        raise InputError(f"not JSON (line {e.lineno}, column {e.colno}: {e.msg})", where=where) from None
+    try:
+        report_kind(data)
+    except InputError as e:
+        raise InputError(str(e), where=where) from None
+    return data
+
+
+def render(report: dict[str, Any], fmt: str, *, title: str | None = None, publisher: str = "verify",
+           publisher_url: str | None = None, date_published: str | None = None,
+           url: str | None = None) -> str:
+    """One entry point for every format, so ``check``/``audit``/``comments`` can reuse it."""
+    if fmt == "html":
+        return render_html(report, title=title)
+    if fmt == "markdown":
+        return render_markdown(report)
+    if fmt == "claimreview":
+        return render_claimreview(report, publisher=publisher, publisher_url=publisher_url,
+                                  date_published=date_published, url=url)
+    raise InputError(f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})")
+
+
+@click.command("report")
+@click.argument("report_file", metavar="REPORT.json")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write to this file instead of standard output.")
+@click.option("--title", help="Title of the HTML page.")
+@click.option("--publisher", default="verify", show_default=True,
+              help="ClaimReview author: the organisation publishing the fact-check.")
+@click.option("--publisher-url", help="ClaimReview author URL (http/https).")
+@click.option("--url", help="ClaimReview url: the page where the review is published.")
+@click.option("--date", "date_published", help="ClaimReview datePublished (default: today).")
+def report_command(report_file: str, fmt: str, output: str | None, title: str | None,
+                   publisher: str, publisher_url: str | None, url: str | None,
+                   date_published: str | None) -> None:
+    """Render a saved JSON report (from check, audit or comments) as HTML, Markdown or
+    ClaimReview JSON-LD."""
+    try:
+        report = load_report(report_file)
+        out = render(report, fmt, title=title, publisher=publisher, publisher_url=publisher_url,
+                     date_published=date_published, url=url)
+        if output:
+            try:
+                Path(output).write_text(out, encoding="utf-8")
+            except OSError as e:
+                raise InputError(f"cannot write ({e.strerror or e})", where=output) from None
+        else:
+            click.echo(out, nl=False)
+    except VerifyError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(e.exit_code)

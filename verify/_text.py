@@ -1,0 +1,111 @@
+"""Text normalisation shared by retrieval, matching and stance.
+
+Names arrive spelled many ways (Bđăp, Bdap; Kompong, Kampong) and numbers as digits or words
+(three, 3). Everything that compares text goes through ``fold`` and ``tokens`` so the same
+rules apply everywhere: one place to fix a normalisation bug.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Letters that Unicode does not decompose into base + combining mark.
+_SPECIAL = str.maketrans({
+    "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
+    "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ı": "i",
+    "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
+    "\u00a0": " ",
+})
+
+STOPWORDS = frozenset("""
+a an the and or but if of in on at to for from by with without as is are was were be been being
+am do does did has have had having it its this that these those there here which who whom whose
+what when where why how than then so such not no nor into onto over under about after before
+during since until up down out off again further once all any both each few more most other some
+own same too very can could will would shall should may might must i me my we our you your he him
+his she her they them their also just only said says say according while because through per
+one's s t
+""".split())
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+_WORD_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[^\W_]+(?:['\-.][^\W_]+)*", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Casefold and strip diacritics so that 'Bđăp' == 'bdap' and 'Kampuchéa' == 'kampuchea'."""
+    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.casefold()
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to match 'deported'/'deportation'/'deports', cheap
+    enough for a million passages, and predictable (no dictionary)."""
+    w = word
+    if len(w) <= 3 or w.isdigit():
+        return w
+    for suf in ("ations", "ation", "ments", "ment", "ings", "ing", "edly", "ies", "ied",
+                "ers", "er", "ed", "es", "ly", "s"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            w = w[: -len(suf)]
+            if suf in ("ies", "ied"):
+                w += "y"
+            break
+    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+        w = w[:-1]  # 'stopped' -> 'stopp' -> 'stop'
+    return w
+
+
+def words(text: str) -> list[str]:
+    """Folded word tokens; hyphenated and dotted forms are split ('12-year' -> '12', 'year')."""
+    out: list[str] = []
+    for m in _WORD_RE.finditer(fold(text)):
+        tok = m.group(0)
+        if "." in tok and not re.fullmatch(r"[\d.]+", tok):
+            tok = tok.replace(".", "")  # U.N. -> un
+            out.append(tok)
+            continue
+        out.extend(t for t in re.split(r"[-']", tok) if t)
+    return _numbers_to_digits(out)
+
+
+def _numbers_to_digits(toks: list[str]) -> list[str]:
+    """'two hundred' -> '200', 'three' -> '3', '1,200' stays '1,200' -> '1200'."""
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t in UNITS or t in TENS:
+            value = UNITS.get(t, TENS.get(t, 0))
+            j = i + 1
+            if t in TENS and j < len(toks) and toks[j] in UNITS and UNITS[toks[j]] < 10:
+                value += UNITS[toks[j]]
+                j += 1
+            if j < len(toks) and toks[j] in ("hundred", "thousand", "million", "billion"):
+                value *= {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}[toks[j]]
+                j += 1
+            out.append(str(value))
+            i = j
+            continue
+        out.append(t.replace(",", "") if t[:1].isdigit() else t)
+        i += 1
+    return out
+
+
+def tokens(text: str) -> list[str]:
+    """Content tokens (stopwords dropped, stemmed): the unit of overlap and retrieval."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1 or w.isdigit()]
+
+
+def norm(text: str) -> str:
+    """One normalised string per passage: what the keyword index and the fuzzy scorer see."""
+    return " ".join(words(text))

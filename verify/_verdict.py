@@ -1,0 +1,58 @@
+"""From judged passages to one verdict per claim, with a confidence.
+
+Evidence is grouped first: near-duplicate passages (a syndicated article in two sources)
+count once, so one story copied five times is not five independent confirmations.
+"""
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from ._model import Evidence
+from ._text import norm
+
+
+def independent_groups(evidence: list[Evidence]) -> list[list[Evidence]]:
+    """Evidence grouped by near-identical passage text."""
+    groups: list[list[Evidence]] = []
+    keys: list[str] = []
+    for ev in evidence:
+        k = norm(ev.passage)
+        for g, key in zip(groups, keys):
+            if fuzz.ratio(k, key) >= 90:
+                g.append(ev)
+                break
+        else:
+            groups.append([ev])
+            keys.append(k)
+    return groups
+
+
+def decide(evidence: list[Evidence]) -> tuple[str, float, str]:
+    """Verdict, confidence and a one-line reason from the judged evidence."""
+    sup = [e for e in evidence if e.stance == "supports"]
+    con = [e for e in evidence if e.stance == "contradicts"]
+    if not sup and not con:
+        rel = max((e.score for e in evidence), default=0.0)
+        return "unverified", round(max(0.2, 0.6 - rel), 3), "no passage states or contradicts it"
+    s_best = max((e.score for e in sup), default=0.0)
+    c_best = max((e.score for e in con), default=0.0)
+    n_s = len(independent_groups(sup))
+    n_c = len(independent_groups(con))
+    if sup and con:
+        distinct = (
+            {e.source for e in sup} != {e.source for e in con}
+            or {e.voice for e in sup} != {e.voice for e in con}
+        )
+        if distinct and min(s_best, c_best) >= 0.55 * max(s_best, c_best):
+            conf = 0.5 + 0.3 * min(s_best, c_best)
+            return "disputed", round(conf, 3), (
+                f"{n_s} passage(s) support it and {n_c} contradict it")
+        if s_best >= c_best:
+            con.clear()
+        else:
+            sup.clear()
+    if sup:
+        conf = min(0.99, s_best * (1 - 0.5 ** (n_s + 1)) + 0.05 * (n_s - 1))
+        return "supported", round(conf, 3), f"supported by {n_s} independent passage(s)"
+    conf = min(0.99, c_best * (1 - 0.5 ** (n_c + 1)) + 0.05 * (n_c - 1))
+    return "contradicted", round(conf, 3), con[0].reason
