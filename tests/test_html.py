@@ -225,3 +225,60 @@ def test_hostile_report_shape_does_not_crash():
     report = {"claims": [None, 3, {"claim": ["x"], "evidence": [None, {"stance": 5, "matched": "ab"}],
                                    "confidence": True, "fields": [1]}], "sources": "x", "skipped": {}}
     assert_inert(render_html(copy.deepcopy(report)))
+
+
+# ---------------------------------------------------------------- verify report REPORT.json
+
+def test_report_command_renders_saved_report_as_html():
+    from click.testing import CliRunner
+
+    from verify._report_cli import report_command
+
+    res = CliRunner().invoke(report_command, [str(DATA / "check-sample.json")])
+    assert res.exit_code == 0
+    assert res.output == render_html(load("check-sample"))
+
+
+def test_report_command_writes_markdown_to_a_file(tmp_path):
+    from click.testing import CliRunner
+
+    from verify._markdown import render_markdown
+    from verify._report_cli import report_command
+
+    out = tmp_path / "r.md"
+    res = CliRunner().invoke(report_command, [str(DATA / "audit-sample.json"), "--format", "markdown",
+                                              "-o", str(out)])
+    assert res.exit_code == 0 and res.output == ""
+    assert out.read_text(encoding="utf-8") == render_markdown(load("audit-sample"))
+
+
+def test_report_command_reads_stdin():
+    from click.testing import CliRunner
+
+    from verify._report_cli import report_command
+
+    res = CliRunner().invoke(report_command, ["-", "--title", "Exiles"],
+                             input=(DATA / "comments-sample.json").read_bytes())
+    assert res.exit_code == 0 and "<title>Exiles</title>" in res.output
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "cannot read the report"),
+    (b"{not json", "not JSON (line 1, column 2"),
+    (b'{"rows": []}', "not a verify report"),
+    (b"[1, 2]", "not a verify report"),
+    (b"\xff\xfe{}", "not UTF-8"),
+])
+def test_report_command_bad_file_is_a_one_line_error_naming_it(tmp_path, content, message):
+    from click.testing import CliRunner
+
+    from verify._report_cli import report_command
+
+    path = tmp_path / "saved.json"
+    if content is not None:
+        path.write_bytes(content)
+    res = CliRunner().invoke(report_command, [str(path)])
+    assert res.exit_code == 2
+    lines = res.output.strip().splitlines()
+    assert len(lines) == 1 and str(path) in lines[0] and message in lines[0], res.output
+    assert "Traceback" not in res.output

@@ -100,7 +100,8 @@ def _judge_spans(claim: Facts, p: Passage, around: list[Passage], published,
         joined = Passage(p.source_id, first.index, first.text + " " + second.text,
                          first.start, second.end, first.line, p.para)
         j = judge(claim, read_facts(joined.text, published), context, index.idf)
-        if j.label in ("supports", "contradicts") and j.score > best[0].score:
+        # only support may span two sentences: a conflict stitched across them is too risky
+        if j.label == "supports" and j.score > best[0].score:
             j.score *= 0.95  # a little less sure when it takes two sentences
             best = j, joined
     return best

@@ -92,7 +92,8 @@ def _checked(report: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     if kind == "audit":
         return [(f"s-{i}", {**s, "claim": s.get("text")})
                 for i, s in enumerate(items(report.get("statements")), 1) if verdict_of(s.get("verdict"))]
-    return [(f"comment-{i}-{j}", k) for i, c in enumerate(items(report.get("comments")), 1)
+    return [(f"comment-{i}-{j}", {**k, "_said_by": c.get("author")})
+            for i, c in enumerate(items(report.get("comments")), 1)
             for j, k in enumerate(items(c.get("claims")), 1)]
 
 
@@ -115,6 +116,8 @@ def claim_reviews(report: dict[str, Any], *, publisher: str = "verify", publishe
         review["claimReviewed"] = text(c.get("claim"))
         review["reviewRating"] = {"@type": "Rating", **RATINGS[v]}
         item: dict[str, Any] = {"@type": "Claim"}
+        if text(c.get("_said_by")):  # a reader's comment: the claim is theirs
+            item["author"] = {"@type": "Person", "name": text(c["_said_by"])}
         appearance = _appearances(c.get("evidence"), sources)
         if appearance:
             item["appearance"] = appearance

@@ -65,6 +65,13 @@ for _a, _b in _ANTONYMS:
     ANTONYMS.setdefault(stem(_b), set()).add(stem(_a))
 
 _MONTH_WORDS = frozenset(MONTHS)
+_NAME = r"((?:[A-Z][\w’'\-.]*)(?:\s+[A-Z][\w’'\-.]*){0,3})"
+_PLACE = re.compile(r"\b(?:in|at|near|across|inside|outside|within|into|to)\s+(?:the\s+)?((?:[A-Z][\w’'\-.]*)(?:\s+[A-Z][\w’'\-.]*){0,3})")
+_ROLE = (r"(?:[A-Z][\w]*\s+)*(?:spokesman|spokesperson|spokeswoman|minister|president|director|"
+         r"chief|head|leader|official|representative|secretary|commander|governor|mayor|lawyer)\s+")
+_VOICE_VERBS = r"(?:said|says|told|added|explained|stressed|noted|wrote|denied|denies|rejected|dismissed|confirmed|admitted|claimed|insisted)"
+_SPEAKER = re.compile(r"(?:" + _ROLE + r")?" + _NAME + r",?\s+" + _VOICE_VERBS + r"\b")
+_SPEAKER_AFTER = re.compile(r"(?:said|says|according to|told)\s+" + _NAME)
 _CAP_RE = re.compile(r"(?:[A-Z][\w’'\-.]*|[A-Z]{2,})(?:\s+(?:(?:of|de|del|da|van|von|bin|al)\s+)?(?:[A-Z][\w’'\-.]*))*")
 
 
@@ -77,8 +84,10 @@ class Facts:
     entities: list[list[str]]             # named entities as folded token lists
     quantities: list[Quantity] = field(default_factory=list)
     dates: list[DateValue] = field(default_factory=list)
-    negations: list[int] = field(default_factory=list)   # word positions of negation cues
-    cue_words: list[str] = field(default_factory=list)
+    negations: list[int] = field(default_factory=list)   # positions of negated words
+    cue_words: list[str] = field(default_factory=list)   # the negating phrase of each
+    speakers: set[str] = field(default_factory=set)      # names only cited as saying it
+    places: list[list[str]] = field(default_factory=list)  # entities after in/at/near...
 
 
 def canon(word: str) -> str:
@@ -89,8 +98,9 @@ def canon(word: str) -> str:
 def read_facts(text: str, published: date | None = None) -> Facts:
     ws = words(text)
     stems = [canon(w) for w in ws]
-    quantities = [q for q in extract_quantities(text) if q.kind != "year"]
     dates = extract_dates(text, published)
+    quantities = [q for q in extract_quantities(text) if q.kind != "year"
+                  and not any(d.start <= q.start < d.end for d in dates)]
     # words inside a value ('37 years old', 'in November') are checked as values, not words
     value_words: set[str] = set()
     for v in (*quantities, *dates):
@@ -99,24 +109,49 @@ def read_facts(text: str, published: date | None = None) -> Facts:
                if w not in STOPWORDS and not w.isdigit() and w not in _MONTH_WORDS
                and w not in value_words and not w.replace(".", "").isdigit() and len(w) > 1]
     negs, cues = _negations(text, ws, stems)
-    return Facts(text, ws, stems, content, _entities(text), quantities, dates, negs, cues)
+    for i, w in enumerate(ws):  # 'unrecognised' negates 'recognised'
+        for pre in ("un", "non"):
+            if w.startswith(pre) and len(w) - len(pre) >= 5 and i not in negs:
+                stems[i] = canon(w[len(pre):])
+                negs.append(i)
+                cues.append(w)
+    entities = [e for e in _entities(text) if not set(e) <= value_words]
+    speakers = {fold(" ".join(words(m.group(0).rsplit(" ", 1)[0]))) for m in _SPEAKER.finditer(text)}
+    speakers |= {fold(" ".join(words(m.group(1)))) for m in _SPEAKER_AFTER.finditer(text)}
+    places = [toks for m in _PLACE.finditer(text) for toks in [words(m.group(1))] if toks in entities]
+    return Facts(text, ws, stems, content, entities, quantities, dates, negs, cues, speakers, places)
+
+
+_SCOPE_SKIP = frozenset("a an the be been being is are was were has have had to yet any its his her their "
+                        "them it this that so even also ever once more longer".split())
 
 
 def _negations(text: str, ws: list[str], stems: list[str]) -> tuple[list[int], list[str]]:
-    pos: list[int] = []
-    cues: list[str] = []
+    """Positions of the words a negation applies to, and the phrase that negates each.
+
+    A plain negation ('not a signatory', 'has yet to sign') governs the next content word; a
+    denial ('denied that its vehicles were used') governs the clause that follows it."""
+    cues: list[tuple[int, int]] = []  # (cue position, first position after the cue)
     for i, w in enumerate(ws):
         if w in NEGATION_CUES or w.endswith("n't") or stems[i] in DENIAL_VERBS:
-            pos.append(i)
-            cues.append(w)
+            cues.append((i, i + 1))
     low = fold(text)
     for phrase in MULTIWORD_NEGATION:
         k = low.find(phrase)
         if k >= 0 and "not" not in phrase and "never" not in phrase:
-            # position: count words before the phrase
-            pos.append(len(words(text[:k])))
-            cues.append(phrase)
-    return pos, cues
+            at = len(words(text[:k]))
+            cues.append((at, at + len(words(phrase))))
+    scoped: list[int] = []
+    phrases: list[str] = []
+    for at, after in sorted(cues):
+        if stems[at] in DENIAL_VERBS:
+            span = [j for j in range(after, min(len(ws), after + 25)) if ws[j] not in STOPWORDS]
+        else:
+            span = [j for j in range(after, min(len(ws), after + 4)) if ws[j] not in _SCOPE_SKIP][:1]
+        for j in span:
+            scoped.append(j)
+            phrases.append(" ".join(ws[at: j + 1]) if j - at < 6 else f"{ws[at]} ... {ws[j]}")
+    return scoped, phrases
 
 
 def _entities(text: str) -> list[list[str]]:

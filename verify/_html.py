@@ -232,6 +232,10 @@ def evidence_sections(evidence: Any, sources: dict[str, dict[str, Any]]) -> str:
         return '<p class="none">No passage in the sources bears on this.</p>'
     by = {s: [e for e in evs if e.get("stance") == s] for s in ("supports", "contradicts")}
     other = [e for e in evs if e.get("stance") not in by]
+    if not by["supports"] and not by["contradicts"]:
+        out = '<p class="none">No passage supports or contradicts this.</p>'
+        return out + (f'<section class="related"><h4>Related, neither supporting nor contradicting '
+                      f'({len(other)})</h4>{"".join(evidence_block(e, sources) for e in other)}</section>')
     cols = []
     for stance, head in (("supports", "Supporting"), ("contradicts", "Contradicting")):
         body = "".join(evidence_block(e, sources) for e in by[stance]) or \
@@ -320,6 +324,11 @@ QUOTE_LABELS = {"exact": "exact quote", "altered": "altered quote",
                 "misattributed": "misattributed quote", "not-found": "quote not found"}
 
 
+def quote_tag(status: Any) -> str:
+    st = text(status)
+    return tag(QUOTE_LABELS.get(st, st or "quote"), "tag q-" + (st if st in QUOTE_LABELS else "x"))
+
+
 def _quote_detail(q: dict[str, Any]) -> str:
     said, src = text(q.get("speaker")), text(q.get("source_speaker"))
     if q.get("status") == "misattributed" and src:
@@ -341,15 +350,15 @@ def _audit_body(report: dict[str, Any], sources: dict[str, dict[str, Any]]) -> t
     counts = count_verdicts(checked)
     quotes: dict[str, int] = {}
     for s in rows:
-        q = s.get("quote") if isinstance(s.get("quote"), dict) else None
-        if q:
-            quotes[text(q.get("status")) or "unknown"] = quotes.get(text(q.get("status")) or "unknown", 0) + 1
+        if isinstance(s.get("quote"), dict):
+            status = text(s["quote"].get("status"))
+            quotes[status] = quotes.get(status, 0) + 1
     left = len(rows) - len(checked)
-    meta = f"{len(rows)} sentences of the draft: {len(checked)} checked, {left} not checked (opinion, questions, headings)"
+    meta = (f"{len(rows)} sentences of the draft: {len(checked)} checked, {left} not checked "
+            "(opinion, questions, headings)")
     if report.get("draft"):
         meta = f"<code>{escape(text(report['draft']))}</code>: " + meta
-    qline = " ".join(f"{tag(QUOTE_LABELS.get(k, k), 'tag q-' + (k if k in QUOTE_LABELS else 'x'))} "
-                     f"<strong>{n}</strong>" for k, n in quotes.items())
+    qline = " ".join(f"{quote_tag(k)} <strong>{n}</strong>" for k, n in quotes.items())
     summary = (f'<section class="summary"><p class="meta">{meta}</p>{bar(counts)}{count_list(counts)}'
                f'{f"<p class=quotes>Quotations: {qline}</p>" if qline else ""}</section>')
     blocks = []
@@ -359,16 +368,14 @@ def _audit_body(report: dict[str, Any], sources: dict[str, dict[str, Any]]) -> t
         line = f'line {escape(text(s.get("line")))}' if s.get("line") not in (None, "") else ""
         kind = tag(s.get("kind") or "statement")
         if id(s) not in done:
+            why = escape(text(s.get("reason")) or text(s.get("kind")))
             blocks.append(f'<article class="item muted" id="s-{i}"><p class="line">{kind} '
-                          f'<span class="where">{line}</span></p><p class="draft">{escape(text(s.get("text")))}</p>'
-                          f'<p class="reason">Not checked: {escape(text(s.get("reason")) or text(s.get("kind")))}</p></article>')
+                          f'<span class="where">{line}</span></p><p class="draft">'
+                          f'{escape(text(s.get("text")))}</p><p class="reason">Not checked: {why}</p></article>')
             continue
         evs = items(s.get("evidence"))
         cvals = tuple((e.get("claim_value"), "val claim") for e in evs if e.get("claim_value"))
-        qtag = ""
-        if q:
-            st = text(q.get("status"))
-            qtag = " " + tag(QUOTE_LABELS.get(st, st or "quote"), "tag q-" + (st if st in QUOTE_LABELS else "x"))
+        qtag = " " + quote_tag(q.get("status")) if q else ""
         blocks.append(
             f'<article class="item v-{verdict_of(s.get("verdict")) or "none"}" id="s-{i}">'
             f'<p class="line">{badge(s.get("verdict"))}{qtag} {kind} <span class="where">{line}</span></p>'
@@ -376,8 +383,8 @@ def _audit_body(report: dict[str, Any], sources: dict[str, dict[str, Any]]) -> t
             f'{_quote_detail(q) if q else ""}'
             f'<p class="reason"><strong>Why:</strong> {escape(text(s.get("reason")) or "no reason given")}</p>'
             f"{evidence_sections(evs, sources)}</article>")
-    body = summary + LEGEND + '<section class="items"><h2>The draft, sentence by sentence</h2>' + "".join(blocks) + "</section>"
-    return body, "Draft audit"
+    return (summary + LEGEND + '<section class="items"><h2>The draft, sentence by sentence</h2>'
+            + "".join(blocks) + "</section>"), "Draft audit"
 
 
 # ---------------------------------------------------------------- the comments report
@@ -484,12 +491,12 @@ th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px 
 .flag{border-color:var(--con);color:var(--con);background:#fff}
 .q-altered,.q-misattributed,.q-not-found{border-color:var(--con);color:var(--con)}.q-exact{border-color:var(--sup);color:var(--sup)}
 .conf{font-size:.9em}
-.item,.comment{border:1px solid var(--line);border-left:.4rem solid #afb8c1;border-radius:.4rem;padding:.75rem 1rem;margin:1rem 0;break-inside:avoid-page}
+.item,.comment{border:1px solid var(--line);border-left:.4rem solid #afb8c1;border-radius:.4rem;padding:.75rem 1rem;margin:1rem 0}
 .v-supported{border-left-color:var(--sup)}.v-contradicted{border-left-color:var(--con)}.v-disputed{border-left-color:var(--dis)}.v-unverified{border-left-color:var(--unv)}
 .muted{color:var(--mute);background:var(--bg)}.line{margin:0}
 .claim{font-weight:600}.reason{margin:.4rem 0}
 .sides{display:grid;grid-template-columns:1fr 1fr;gap:1rem;margin-top:.5rem}
-.side,.related{min-width:0}.related{margin-top:.5rem}
+.side,.related{min-width:0}.related{margin-top:.5rem}.related .ev{font-size:.9rem;background:#fff;border:1px dashed var(--line)}
 .ev{margin:0 0 .75rem;padding:.5rem .75rem;background:var(--bg);border-radius:.3rem}
 .supports .ev{border-left:3px solid var(--sup)}.contradicts .ev{border-left:3px solid var(--con)}
 blockquote{margin:0;font-family:Georgia,"Times New Roman",serif;overflow-wrap:anywhere}
@@ -506,6 +513,9 @@ mark.same{background:#aceebb}mark.claim{background:#ddf4ff;outline:1px solid #54
 dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:0 1rem;font-size:.875rem;margin:.5rem 0 0}
 dl.fields dt{color:var(--mute)}dl.fields dd{margin:0;overflow-wrap:anywhere}
 footer{margin-top:2rem;color:var(--mute);font-size:.85rem}
+@media screen and (prefers-color-scheme:dark){:root{--ink:#e6edf3;--mute:#9198a1;--line:#3d444d;--bg:#151b23}
+body{background:#0d1117}a{color:#4493f8}.b-none{background:#656c76}.flag,.related .ev{background:#0d1117}
+mark{color:#1f2328}.muted{background:#151b23}}
 @media (max-width:40rem){main{padding:.6rem}.sides{grid-template-columns:1fr}
 .d1,.d2,.d3,.d4,.d5,.d6{margin-left:.75rem}.item,.comment{padding:.6rem .7rem}h1{font-size:1.35rem}}
 @media print{body{font-size:11pt}main{max-width:none;padding:0}a{color:inherit}

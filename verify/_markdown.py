@@ -14,7 +14,6 @@ from typing import Any
 
 from verify._html import (LABELS, QUOTE_LABELS, cite, confidence, count_verdicts, items,
                           report_kind, safe_url, same_value, source_index, text, verdict_of)
-from verify._model import VERDICTS
 
 ICONS = {"supported": "✅", "contradicted": "❌", "disputed": "⚖️", "unverified": "❔"}
 
@@ -143,12 +142,13 @@ def _check(report: dict[str, Any], sources: dict[str, dict[str, Any]]) -> list[s
     out.append("")
     for i, c in enumerate(claims, 1):
         conf = confidence(c.get("confidence"))
-        head = f"## {i}. {verdict(c.get('verdict'))}" + (f" ({conf})" if conf else "")
-        ident = [f"id {md(c.get('id'))}"] if text(c.get("id")) else []
+        about = [f"**{verdict(c.get('verdict'))}**"] + ([f"confidence {conf}"] if conf else [])
+        if text(c.get("id")):
+            about.append(f"id {md(c.get('id'))}")
         if c.get("row") not in (None, "", 0):
-            ident.append(f"row {md(c.get('row'))}")
-        out += [head, "", f"**Claim:** {md(c.get('claim'))}" + (f" ({', '.join(ident)})" if ident else ""),
-                "", f"**Why:** {md(c.get('reason')) or 'no reason given'}", ""]
+            about.append(f"row {md(c.get('row'))}")
+        out += [f"## {i}. {md(c.get('claim')) or '(empty claim)'}", "", " · ".join(about), "",
+                f"**Why:** {md(c.get('reason')) or 'no reason given'}", ""]
         fields = c.get("fields") if isinstance(c.get("fields"), dict) else {}
         if fields:
             out += [", ".join(f"{md(k)}: {md(v)}" for k, v in fields.items()), ""]
@@ -220,7 +220,7 @@ def _comments(report: dict[str, Any], sources: dict[str, dict[str, Any]]) -> lis
             if text(c.get("reason")):
                 out += [f"Why {md(c.get('kind') or 'other')}: {md(c.get('reason'))}", ""]
             for k in items(c.get("claims")):
-                out += [f"- **Claim:** {md(k.get('claim'))}: {verdict(k.get('verdict'))}", ""]
+                out += [f"- {verdict(k.get('verdict'))}: {md(k.get('claim'))}", ""]
                 out += _evidence_sections(k.get("evidence"), sources)
     return out
 
@@ -233,5 +233,3 @@ def render_markdown(report: dict[str, Any]) -> str:
     lines = body + _tail(report)
     return "\n".join(lines).rstrip() + "\n"
 
-
-__all__ = ["render_markdown", "md", "VERDICTS"]

@@ -72,9 +72,18 @@ _NARRATION = re.compile(
     rf"(?P<w>{_NAME_RUN.pattern})(?:,[^,.!?\u201c\u201d\n]{{1,100}},)?\s+(?:{_VERBS})\b"
     rf"|\b(?:{_VERBS})\s+(?P<w2>{_NAME_RUN.pattern})",
 )
+_ROLES = (r"spokesperson|spokesman|spokeswoman|official|officer|leader|director|minister|president|"
+          r"activist|lawyer|chief|head|member|founder|co-founder|researcher|professor|lecturer|analyst|"
+          r"councilor|councillor|commander|secretary|chairman|mayor|journalist|reporter|monk|priest")
+_SUBJECT = re.compile(rf"^[ \t]*(?P<w>[^\n.,;:]{{0,60}}?{_NAME_RUN.pattern})[ \t]+(?!(?:{_ROLES})\b)[a-z]",
+                      re.M)
 _CUT = re.compile(r"\s+(?:of|from|at|for|in|on|who|whose|which|with|to|during|after|before|when)\s+.*$"
                   r"|\s*,.*$")
 _PRONOUNS = frozenset("he she they it we i you him her them".split())
+# Capitalised only because they open a sentence: never part of a name.
+_STARTERS = frozenset("""the a an this that these those while when after before but and or so since
+    although though if as in on at for from by with then meanwhile later earlier yet also still days
+    however according last next""".split())
 _NOT_PEOPLE = frozenset(
     """message statement report letter post email e-mail note text ministry government police court
     agency committee website site document study survey tweet video sign account article book
@@ -82,8 +91,18 @@ _NOT_PEOPLE = frozenset(
     order leaflet banner caption headline newspaper paper magazine station network channel""".split()
 )
 _TITLES = frozenset("mr mrs ms miss dr prof sir lord lady gen col capt sen rep gov president minister "
-                    "premier judge justice rev father sister brother".split())
+                    "premier judge justice rev father sister brother mayor governor senator general "
+                    "chairman chairwoman chair director secretary ambassador commissioner".split())
+
+
+def _drop_titles(words: list[str]) -> list[str]:
+    """'Mayor Paul Okafor' -> 'Paul Okafor' (a title alone stays: 'the Mayor' names someone)."""
+    i = 0
+    while i < len(words) - 1 and words[i].lower().rstrip(".") in _TITLES:
+        i += 1
+    return words[i:]
 _LOOKBACK = 2000
+_NEAR = 600
 
 
 def _line(text: str, pos: int) -> int:
@@ -95,9 +114,16 @@ def _name_in(phrase: str) -> str | None:
     ("National Police spokesperson Chhay Kim Khoeun" -> "Chhay Kim Khoeun")."""
     phrase = _CUT.sub("", phrase.strip())
     runs = [m.group(0) for m in _NAME_RUN.finditer(phrase)]
-    runs = [re.sub(r"^(?:The|A|An|This|That)\s+", "", r) for r in runs]
-    runs = [r for r in runs if r and r not in {"The", "A", "An", "This", "That", "I"}]
-    return runs[-1].rstrip(".") if runs else None
+    names = []
+    for run in runs:
+        words = run.split()
+        while words and words[0].lower() in _STARTERS:
+            words.pop(0)
+        words = _drop_titles(words)
+        name = re.sub(r"['\u2019]s$", "", " ".join(words)).rstrip(".")
+        if len(name) > 1 and name.lower() not in _PRONOUNS:
+            names.append(name)
+    return names[-1] if names else None
 
 
 def _resolvable(phrase: str) -> bool:
@@ -128,9 +154,12 @@ def _attribution(text: str, start: int, end: int) -> tuple[str | None, int]:
     return None, -1
 
 
-def _last_named(text: str, before: int, known: list[tuple[int, str]]) -> str | None:
-    """The person most recently named as saying something before ``before``."""
-    lo = max(0, before - _LOOKBACK)
+def _last_named(text: str, before: int, known: list[tuple[int, str]], reach: int = _LOOKBACK,
+                subjects: bool = False) -> str | None:
+    """The person most recently named as saying something before ``before``; with ``subjects``
+    also a full name opening a paragraph ("Ruling CPP spokesperson Sok Eysan rejected ..."),
+    which is who a following "he said" usually means."""
+    lo = max(0, before - reach)
     best: tuple[int, str] | None = None
     for pos, name in known:
         if lo <= pos < before and (best is None or pos > best[0]):
@@ -139,6 +168,11 @@ def _last_named(text: str, before: int, known: list[tuple[int, str]]) -> str | N
         name = _name_in(m.group("w") or m.group("w2") or "")
         if name and (best is None or m.start() > best[0]):
             best = (m.start(), name)
+    if subjects:
+        for m in _SUBJECT.finditer(text, lo, before):
+            name = _name_in(m.group("w"))
+            if name and " " in name and (best is None or m.start() > best[0]):
+                best = (m.start(), name)
     return best[1] if best else None
 
 
@@ -161,13 +195,14 @@ def find_quotes(text: str, min_words: int = 3) -> list[Quote]:
         cue, pos = _attribution(text, start, end)
         speaker = _name_in(cue) if cue else None
         if cue and not speaker and _resolvable(cue):
-            speaker = _last_named(text, start, known)
+            speaker = _last_named(text, start, known, subjects=True)
         quotes.append(Quote(inner, speaker or cue, start, end, _line(text, start), cue))
         if speaker:
             known.append((pos if pos >= 0 else start, speaker))
     for i, q in enumerate(quotes):
         if q.cue is None:
-            q.speaker = _last_named(text, q.start, known) or _paragraph_speaker(text, quotes, i)
+            # No cue at all: only a speaker named close by (this or the previous paragraph).
+            q.speaker = _last_named(text, q.start, known, _NEAR) or _paragraph_speaker(text, quotes, i)
     return quotes
 
 

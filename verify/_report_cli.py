@@ -6,6 +6,7 @@ at any later time, for ``check``, ``audit`` and ``comments`` reports alike.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import sys
 from pathlib import Path
@@ -73,6 +74,11 @@ def report_command(report_file: str, fmt: str, output: str | None, title: str | 
     """Render a saved JSON report (from check, audit or comments) as HTML, Markdown or
     ClaimReview JSON-LD."""
     try:
+        if date_published:
+            try:
+                _dt.date.fromisoformat(date_published)
+            except ValueError:
+                raise InputError(f"--date {date_published!r} is not a date like 2025-06-01") from None
         report = load_report(report_file)
         out = render(report, fmt, title=title, publisher=publisher, publisher_url=publisher_url,
                      date_published=date_published, url=url)
@@ -84,5 +90,5 @@ def report_command(report_file: str, fmt: str, output: str | None, title: str | 
         else:
             click.echo(out, nl=False)
     except VerifyError as e:
-        click.echo(f"error: {e}", err=True)
+        click.echo(f"verify: error: {e}", err=True)
         sys.exit(e.exit_code)

@@ -7,18 +7,24 @@ or a negation / opposite predicate. Anything less is ``related``.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from ._dates import DateValue, compare
-from ._facts import ANTONYMS, Facts, canon, read_facts_light
+from ._facts import ANTONYMS, DENIAL_VERBS, Facts, canon, read_facts_light
+from ._text import stem
+
+DENIAL_WORDS = {w for w in ("denied", "denies", "deny", "denying", "rejected", "rejects", "reject",
+                            "refuted", "refutes", "dismissed", "dismisses", "disputed", "disputes")
+                if stem(w) in DENIAL_VERBS}
 from ._quantities import Quantity, agree, same_kind
 
 SUPPORT_COVERAGE = 0.62     # share of the claim's (IDF-weighted) words a supporting passage states
 CONTRADICT_COVERAGE = 0.5   # ... and a contradicting one (its values differ, so fewer words match)
-POLARITY_COVERAGE = 0.72    # a negation alone is weaker evidence: ask for more of the claim
+POLARITY_COVERAGE = 0.55    # a negation alone is weaker evidence: ask for more of the claim
 RELATED_COVERAGE = 0.3
 
 
@@ -52,8 +58,9 @@ def coverage(claim: Facts, passage: Facts, idf: Callable[[str], float]) -> tuple
     pool = set(passage.stems)
     total = hit = 0.0
     matched: list[str] = []
+    places = {canon(t) for ent in claim.places for t in ent}
     for t in dict.fromkeys(claim.content):
-        w = idf(t)
+        w = idf(t) * (0.5 if t in places else 1.0)  # where it happened matters less than what
         total += w
         m = _token_match(t, pool)
         if m:
@@ -68,6 +75,8 @@ def entities_present(claim: Facts, context: Facts) -> tuple[bool, list[str]]:
     pool = set(context.words)
     missing = []
     for ent in claim.entities:
+        if ent in claim.places:
+            continue  # 'in Bangkok': where it happened, not who it is about
         last = ent[-1]
         if _token_match(last, pool) or all(_token_match(t, pool) for t in ent):
             continue
@@ -77,13 +86,49 @@ def entities_present(claim: Facts, context: Facts) -> tuple[bool, list[str]]:
     return not missing, missing
 
 
-def _window(f: Facts, start: int, end: int, size: int = 5) -> set[str]:
-    """Content stems near a character span (the words that say what a value is about)."""
-    lo = len(f.text[:start].split())
-    hi = len(f.text[:end].split())
-    toks = f.text.split()
-    near = " ".join(toks[max(0, lo - size): hi + size])
-    return read_facts_light(near)
+_CLAUSE = re.compile(r"[,;:()\[\]]\s|\s[-–—]\s|[“”\"]")
+
+
+def _predicate_coverage(claim: Facts, passage: Facts, idf: Callable[[str], float]) -> float:
+    """Share of the claim's words other than its names that the passage states:
+    what is said about the subject, not just who it is about."""
+    names = {canon(t) for ent in claim.entities for t in ent}
+    pred = [t for t in dict.fromkeys(claim.content) if t not in names]
+    if not pred:
+        return 1.0
+    pool = set(passage.stems)
+    return sum(1 for t in pred if _token_match(t, pool)) / len(pred)
+
+
+def _about_subject(claim: Facts, passage: Facts, context: Facts) -> tuple[bool, list[str]]:
+    """The passage is about the claim's named subjects: named in the sentence itself, or in
+    the sentences around it when the sentence names nobody else (she, he, the activist)."""
+    ok, missing = entities_present(claim, passage)
+    if ok:
+        return True, []
+    claim_tokens = {t for ent in claim.entities for t in ent}
+    others = [e for e in passage.entities if not any(_token_match(t, claim_tokens) for t in e)
+              and not any(" ".join(e) in sp for sp in passage.speakers) and e not in passage.places]
+    if others:
+        return False, missing
+    return entities_present(claim, context)
+
+
+def _window(f: Facts, start: int, end: int, size: int = 5, clause: bool = False) -> set[str]:
+    """Content stems near a character span (the words that say what a value is about);
+    with ``clause``, the window stops at commas and brackets, as a value's noun and verb
+    rarely lie beyond them."""
+    lo_bound, hi_bound = 0, len(f.text)
+    if clause:
+        for m in _CLAUSE.finditer(f.text):
+            if m.end() <= start:
+                lo_bound = m.end()
+            elif m.start() >= end:
+                hi_bound = m.start()
+                break
+    left = f.text[lo_bound:start].split()[-size:]
+    right = f.text[end:hi_bound].split()[:size]
+    return read_facts_light(" ".join(left + [f.text[start:end]] + right))
 
 
 def _align(items_c: list, items_p: list, claim: Facts, passage: Facts, comparable) -> list[tuple]:
@@ -96,20 +141,26 @@ def _align(items_c: list, items_p: list, claim: Facts, passage: Facts, comparabl
     names = {t for ent in claim.entities for t in ent}
     name_stems = {canon(t) for t in names}
     out = []
-    size = 6 if items_c and isinstance(items_c[0], Quantity) else 12  # dates qualify a clause
+    is_qty = bool(items_c) and isinstance(items_c[0], Quantity)
+    size = 6 if is_qty else 12  # a date qualifies the whole sentence, a number its clause
     for c in items_c:
-        ctx_c = _window(claim, c.start, c.end, size)
+        ctx_c = _window(claim, c.start, c.end, size, is_qty)
         agreeing: list[tuple[int, object]] = []
         others: list[tuple[int, object]] = []
         for p in items_p:
             if not comparable(c, p):
                 continue
-            shared = ctx_c & _window(passage, p.start, p.end, size)
-            is_age = "age" in (getattr(c, "kind", ""), getattr(p, "kind", ""))
-            score = len(shared) if is_age else len(shared - name_stems)
+            ctx_p = _window(passage, p.start, p.end, size, is_qty)
+            shared = {t for t in ctx_c if _token_match(t, ctx_p)}
+            kinds = {getattr(c, "kind", "date"), getattr(p, "kind", "date")}
+            # an age belongs to its person and a date to its sentence: names align them too
+            score = len(shared) if kinds & {"age", "date"} else len(shared - name_stems)
+            agrees = _values_agree(c, p)
+            if "age" in kinds or (agrees and not kinds & {"count", "date"}):
+                score += 1  # same unit and same value (money, percent, duration) aligns by itself
             if score < 1:
                 continue
-            (agreeing if _values_agree(c, p) else others).append((score, p))
+            (agreeing if agrees else others).append((score, p))
         agreeing.sort(key=lambda t: -t[0])
         others.sort(key=lambda t: -t[0])
         out.append((c, [p for _, p in agreeing], [p for _, p in others]))
@@ -130,9 +181,13 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
     """Stance of one passage (``context`` = the passage with the sentences around it)."""
     cov, matched = coverage(claim, passage, idf)
     ctx_cov, _ = coverage(claim, context, idf)
+    # words found only in the sentences around (the subject named before 'she') count half
+    cov = max(cov, cov + 0.5 * (ctx_cov - cov))
     if max(cov, ctx_cov * 0.85) < RELATED_COVERAGE:
         return Judgement("unrelated", cov, "", matched, coverage=cov)
-    subject_ok, missing = entities_present(claim, context)
+    subject_ok, missing = _about_subject(claim, passage, context)
+    pred = _predicate_coverage(claim, passage, idf)
+    both_negated = bool(claim.negations) and bool(passage.negations)
 
     # 1. values: quantities and dates, each aligned with the passage value about the same thing.
     # "A dissident got 12 years" is true if any dissident did: another's 10 years refutes nothing.
@@ -148,22 +203,23 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
             if agreeing:
                 confirmed.append((c.describe(), agreeing[0].describe()))
             elif others and not existential:
-                conflicts.append((kind, c.describe(), others[0].describe()))
+                age = "age" in (getattr(c, "kind", ""), getattr(others[0], "kind", ""))
+                conflicts.append(("age" if age else kind, c.describe(), others[0].describe()))
             else:
                 unconfirmed.append(c.describe())
 
     # 2. polarity: negation cues near the matched words, and opposite predicates
     flip, cue = _polarity(claim, passage)
 
-    if conflicts and subject_ok and cov >= CONTRADICT_COVERAGE:
+    if conflicts and subject_ok and cov >= CONTRADICT_COVERAGE and (pred >= 0.5 or conflicts[0][0] == "age"):
         kind, cv, sv = conflicts[0]
         score = min(1.0, 0.45 + 0.55 * cov)
         return Judgement("contradicts", score, f"claim says {cv}; source says {sv}", matched,
                          claim_value=cv, source_value=sv, coverage=cov)
-    if flip and subject_ok and cov >= POLARITY_COVERAGE and not conflicts:
+    if flip and subject_ok and cov >= POLARITY_COVERAGE and pred >= 0.6 and not conflicts:
         score = min(1.0, 0.35 + 0.55 * cov)
         return Judgement("contradicts", score, f"source {cue}", matched, coverage=cov)
-    if (cov >= SUPPORT_COVERAGE and not conflicts and not flip and not unconfirmed
+    if (cov >= SUPPORT_COVERAGE and (pred >= 0.4 or both_negated) and not conflicts and not flip and not unconfirmed
             and (subject_ok or not claim.entities)):
         score = min(1.0, 0.3 + 0.6 * cov + 0.1 * bool(confirmed))
         if confirmed:
@@ -187,20 +243,24 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
 
 
 def _polarity(claim: Facts, passage: Facts) -> tuple[bool, str]:
-    """True when the passage asserts the opposite of the claim (odd number of reversals)."""
-    claim_set = set(claim.content)
-    anchor = [i for i, s in enumerate(passage.stems) if s in claim_set]
-    p_neg = [(i, w) for i, w in zip(passage.negations, passage.cue_words)
-             if any(0 < a - i <= 6 for a in anchor) or (w in ("no", "never", "not") and any(abs(a - i) <= 3 for a in anchor))]
-    c_anchor = [i for i, s in enumerate(claim.stems) if s in set(passage.stems)]
-    c_neg = [i for i in claim.negations if any(0 < a - i <= 6 for a in c_anchor) or not c_anchor]
-    flips = (len(p_neg) % 2) != (len(c_neg) % 2)
-    if flips:
-        cue = (f"negates: '{p_neg[0][1]}'" if p_neg else "affirms what the claim negates")
-        return True, cue
+    """True when the passage asserts the opposite of the claim: a word both state is negated
+    in one and not the other, or the claim negates and the passage affirms without negating
+    anything, or the passage uses an opposite predicate."""
+    c_neg = {claim.stems[i]: cue for i, cue in zip(claim.negations, claim.cue_words)}
+    p_neg = {passage.stems[i]: cue for i, cue in zip(passage.negations, passage.cue_words)}
     pstems = set(passage.stems)
+    names = {canon(t) for ent in claim.entities for t in ent}
+    flipped = [s for s in dict.fromkeys(claim.content)
+               if s not in names and s in pstems and (s in c_neg) != (s in p_neg)]
+    denial = [s for s in flipped if p_neg.get(s, c_neg.get(s, "")).split()[0] in DENIAL_WORDS]
+    # a denial covers a clause: it must cover at least two of the claim's own words
+    if flipped and (len(denial) >= 2 or len(denial) < len(flipped)):
+        s = next(w for w in flipped if w not in denial or len(denial) >= 2)
+        return True, (f"negates: '{p_neg[s]}'" if s in p_neg else f"affirms what the claim negates ('{c_neg[s]}')")
+    if c_neg and not (set(c_neg) & pstems) and not p_neg:
+        return True, f"affirms what the claim negates ('{next(iter(c_neg.values()))}')"
     for s in claim.content:
         opposite = ANTONYMS.get(s)
-        if opposite and s not in pstems and opposite & pstems:
+        if opposite and s not in pstems and opposite & pstems and s not in c_neg:
             return True, f"says the opposite: '{next(iter(opposite & pstems))}' vs '{s}'"
     return False, ""

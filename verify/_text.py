@@ -54,7 +54,7 @@ def stem(word: str) -> str:
     if len(w) <= 3 or w.isdigit():
         return w
     for suf in ("ations", "ation", "ments", "ment", "ings", "ing", "edly", "ies", "ied",
-                "ers", "er", "ed", "es", "ly", "s"):
+                "ed", "es", "ly", "s"):
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             w = w[: -len(suf)]
             if suf in ("ies", "ied"):

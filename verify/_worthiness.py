@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Literal
 
 from verify._errors import InputError
 
@@ -42,7 +42,7 @@ class Worthiness:
 # --- words and hand features ---------------------------------------------------------------
 
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2032": "'"})
-_TOKEN = re.compile(r"\$?\d[\d,.]*%?|[A-Za-z]+(?:'[A-Za-z]+)*|[?!%$]")
+_TOKEN = re.compile(r"\$?\d+(?:[.,]\d+)*%?|[A-Za-z]+(?:'[A-Za-z]+)*|[?!%$]")
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
     "sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions "
@@ -98,8 +98,8 @@ _WHEN = re.compile(
 )
 _GREETING = re.compile(
     r"^\s*(hi|hello|hey|thanks?|thank you|thx|cheers|great (article|reporting|piece|story|work)|"
-    r"well said|agreed|absolutely|exactly|indeed|true|yes|yeah|yep|no|nope|ok|okay|lol|wow|"
-    r"same|this|\+1|bump|first|congrat\w*|well done|good (point|job|work))\b[\s.!,]*",
+    r"well said|agreed|absolutely|exactly|indeed|true|yes|yeah|yep|nope|ok|okay|lol|wow|"
+    r"\+1|bump|congrat\w*|well done|good (point|job|work))\b[\s.!,]*",
     re.I,
 )
 
@@ -305,6 +305,8 @@ def _question(text: str) -> str | None:
 def _other(text: str, words: list[str]) -> str | None:
     if not words:
         return "no words"
+    if re.match(r"#{1,6}\s", text):
+        return "heading"
     m = _GREETING.match(text)
     if m and len(_words(text[m.end():])) <= 2:
         return "greeting, thanks or agreement"
@@ -436,7 +438,3 @@ def split_claims(text: str) -> list[str]:
         core = core.rstrip(" .!,;")
         out.append(core[:1].upper() + core[1:] if core else core)
     return [c for c in out if c]
-
-
-def classify_all(sentences: Iterable[str]) -> list[Worthiness]:
-    return [classify(s) for s in sentences]
