@@ -451,3 +451,23 @@ def test_decode_body_never_raises(text, declared):
     data = text.encode("utf-8")
     decoded, charset = _extract.decode_body(data, f"text/html; charset={declared}" if declared else None)
     assert decoded == text.lstrip("\ufeff") or not text
+
+
+def test_check_accepts_url_sources_and_lists_failed_urls(server, tmp_path):
+    from verify import check
+
+    report = check(["The article is about something."],
+                   [server.url(f"/article/{ARTICLE}"), server.url("/missing")],
+                   cache=tmp_path / "cache", fetch_options=opts())
+    assert len(report.sources) == 1 and report.sources[0].url == server.url(f"/article/{ARTICLE}")
+    assert [(s.what, s.kind) for s in report.skipped] == [(server.url("/missing"), "url")]
+
+
+def test_check_offline_reuses_the_archived_copy(server, tmp_path):
+    from verify import check
+
+    url = server.url(f"/article/{ARTICLE}")
+    check(["x"], [url], cache=tmp_path / "cache", fetch_options=opts())
+    server.reset()
+    report = check(["x"], [url], cache=tmp_path / "cache", fetch_options=opts(offline=True))
+    assert len(report.sources) == 1 and server.requests == []

@@ -30,11 +30,33 @@ def default_cache(sources: Sequence[str | Path]) -> Path:
     return base / ".verify"
 
 
+def _is_url(s: str | Path) -> bool:
+    return str(s).lower().startswith(("http://", "https://"))
+
+
+def fetch_sources(urls: list[str], cache_dir: Path, options=None) -> tuple[list[Path], list[Skipped]]:
+    """Fetch URL sources into the cache (``web/``), archived with their provenance; a URL that
+    fails is listed, never fatal."""
+    if not urls:
+        return [], []
+    from ._fetch import FetchOptions, fetch_urls
+
+    report = fetch_urls(list(dict.fromkeys(urls)), cache_dir / "web", options or FetchOptions())
+    paths = [r.path for r in report.results if r.path is not None]
+    skipped = [Skipped(r.url, r.reason or "fetch failed", "url") for r in report.failed]
+    return paths, skipped
+
+
 def open_index(sources: Sequence[str | Path], cache: str | Path | None = None,
-               progress: Progress | None = None) -> tuple[PassageIndex, list[Source], list[Skipped]]:
-    """Index ``sources`` (files or folders) in the cache, updating only what changed."""
-    files, skipped = discover(list(sources))
-    cache_dir = Path(cache) if cache else default_cache(sources)
+               progress: Progress | None = None, urls: Sequence[str] = (),
+               fetch_options=None) -> tuple[PassageIndex, list[Source], list[Skipped]]:
+    """Index ``sources`` (files, folders or URLs) in the cache, updating only what changed."""
+    paths = [s for s in sources if not _is_url(s)]
+    cache_dir = Path(cache) if cache else default_cache(paths or ["."])
+    fetched, skipped_urls = fetch_sources([str(s) for s in sources if _is_url(s)] + list(urls),
+                                          cache_dir, fetch_options)
+    files, skipped = discover([*paths, *fetched])
+    skipped = skipped_urls + skipped
     index = PassageIndex(cache_dir / "index.sqlite")
     srcs, more = index.sync(files, progress=progress)
     return index, srcs, skipped + more
@@ -42,10 +64,13 @@ def open_index(sources: Sequence[str | Path], cache: str | Path | None = None,
 
 def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Path] = ("sources",),
           *, cache: str | Path | None = None, encoding: str = "utf-8",
-          progress: Progress | None = None, index: PassageIndex | None = None) -> Report:
+          progress: Progress | None = None, index: PassageIndex | None = None,
+          fetch_options=None) -> Report:
     """Check every claim against the sources and return a ``Report``.
 
     ``claims`` is a CSV/.txt path or an iterable of claim strings (or ``Claim`` objects).
+    URLs among ``sources`` or in a claim's ``url`` column are fetched (``fetch_options``:
+    a ``verify._fetch.FetchOptions``) and archived in the cache.
     """
     skipped: list[Skipped] = []
     if isinstance(claims, (str, Path)) and (str(claims) == "-" or os.path.exists(str(claims))
@@ -56,7 +81,8 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
         claim_list = [c if isinstance(c, Claim) else Claim(id=str(i), text=str(c), row=i)
                       for i, c in enumerate(items, start=1)]
     if index is None:
-        index, srcs, more = open_index(sources, cache)
+        claim_urls = [u for c in claim_list for u in c.urls]
+        index, srcs, more = open_index(sources, cache, urls=claim_urls, fetch_options=fetch_options)
     else:
         srcs, more = index.sources(), []
     skipped += more

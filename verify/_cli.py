@@ -61,9 +61,14 @@ def cli() -> None:
 @click.option("--evidence", "max_evidence", type=click.IntRange(1, 20), default=2, show_default=True,
               help="Passages shown per side in the terminal report.")
 @click.option("--publisher", default="verify", help="Publisher name for --format claimreview.")
+@click.option("--offline", is_flag=True, help="URL sources: use only archived copies.")
+@click.option("--refresh", is_flag=True, help="URL sources: fetch again even if archived.")
+@click.option("--ignore-robots", is_flag=True, help="URL sources: do not honour robots.txt.")
+@click.option("--allow-private", is_flag=True, help="URL sources: allow private/loopback addresses.")
 def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, output: str | None,
           fail_on: tuple[str, ...], encoding: str, no_color: bool, max_evidence: int,
-          publisher: str) -> None:
+          publisher: str, offline: bool, refresh: bool, ignore_robots: bool,
+          allow_private: bool) -> None:
     """Check every claim in CLAIMS (CSV with a claim column, .txt one per line, - for stdin)."""
     from ._check import check as run_check
     from ._render import report_dict
@@ -71,7 +76,8 @@ def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, ou
     err = _console(stderr=True, no_color=no_color)
     paths = list(sources) or ["sources"]
     with _progress(err) as progress:
-        report = run_check(claims, paths, cache=cache, encoding=encoding, progress=progress)
+        report = run_check(claims, paths, cache=cache, encoding=encoding, progress=progress,
+                           fetch_options=_fetch_options(offline, refresh, ignore_robots, allow_private))
     data = report_dict(report)
     _emit(data, fmt, output, no_color, max_evidence, publisher)
     for s in data["skipped"]:
@@ -80,6 +86,15 @@ def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, ou
     if bad:
         click.echo(f"verify: {len(bad)} claim(s) {'/'.join(fail_on)} (--fail-on)", err=True)
         sys.exit(1)
+
+
+def _fetch_options(offline: bool, refresh: bool, ignore_robots: bool, allow_private: bool):
+    if not (offline or refresh or ignore_robots or allow_private):
+        return None
+    from ._fetch import FetchOptions
+
+    return FetchOptions(offline=offline, refresh=refresh, respect_robots=not ignore_robots,
+                        allow_private=allow_private)
 
 
 def _emit(data: dict, fmt: str, output: str | None, no_color: bool, max_evidence: int,
