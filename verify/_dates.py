@@ -91,7 +91,7 @@ def extract_dates(text: str, published: date | None = None) -> list[DateValue]:
         if rel in ("this", "earlier this", "later this") and year is None and published and not month:
             year = published.year
         prep = (g["prep"] or "").lower()
-        op = ">=" if prep in ("since", "after", "from") else "<=" if prep in ("before", "until", "by") else "="
+        op = {"since": ">=", "from": ">=", "after": ">", "before": "<", "until": "<=", "by": "<="}.get(prep, "=")
         out.append(DateValue(year, month, day, m.group(0), m.start(), m.end(), op, relative))
     return out
 
@@ -120,10 +120,10 @@ def compare(a: DateValue, b: DateValue) -> bool | None:
 
 def _year_span(d: DateValue) -> tuple[float, float]:
     y = float(d.year or 0)
-    if d.op == ">=":
-        return y, float("inf")
-    if d.op == "<=":
-        return float("-inf"), y
+    if d.op in (">=", ">"):
+        return y + (1 if d.op == ">" and d.month is None else 0), float("inf")
+    if d.op in ("<=", "<"):
+        return float("-inf"), y - (1 if d.op == "<" and d.month is None else 0)
     return y, y
 
 

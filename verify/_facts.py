@@ -5,6 +5,7 @@ Claims and passages are read the same way so that comparing them is comparing li
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -95,7 +96,14 @@ def canon(word: str) -> str:
     return SYNONYM.get(s, s)
 
 
+@lru_cache(maxsize=50_000)
 def read_facts(text: str, published: date | None = None) -> Facts:
+    """What ``text`` states. Cached: a passage is read once however many claims it meets
+    (callers must not mutate the result)."""
+    return _read_facts(text, published)
+
+
+def _read_facts(text: str, published: date | None = None) -> Facts:
     ws = words(text)
     stems = [canon(w) for w in ws]
     dates = extract_dates(text, published)

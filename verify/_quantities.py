@@ -56,6 +56,9 @@ _QTY_RE = re.compile(
     re.IGNORECASE,
 )
 _AGE_PRE = re.compile(r"(?:\baged|\bat the age of|\bage)\s+$", re.IGNORECASE)
+ORDINALS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)}
+_ORDINAL = re.compile(r"\b(?:" + "|".join(ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\b", re.IGNORECASE)
 _TIMES_WORD = re.compile(r"\b(once|twice|thrice)\b", re.IGNORECASE)
 
 
@@ -158,6 +161,10 @@ def extract_quantities(text: str) -> list[Quantity]:
         lo, hi = _interval(m.group("qual"), lo * factor, hi * factor)
         start = m.start()
         out.append(Quantity(kind, unit, lo, hi, m.group(0), start, m.end(), num * factor))
+    for m in _ORDINAL.finditer(text):
+        word = m.group(0).lower()
+        v = float(ORDINALS.get(word) or re.sub(r"\D", "", word))
+        out.append(Quantity("ordinal", "th", v, v, m.group(0), m.start(), m.end(), v))
     for m in _TIMES_WORD.finditer(text):
         v = TIMES[m.group(1).lower()]
         out.append(Quantity("times", "times", v, v, m.group(0), m.start(), m.end(), v))

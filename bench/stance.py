@@ -1,0 +1,49 @@
+"""Time the stance step: mean microseconds per (claim, passage) judgement.
+
+    python bench/stance.py [CLAIMS.csv] [SOURCES]
+
+Reads the claims, takes each claim's candidate passages from the index (as `check` does),
+then times reading the passage's facts and judging it, excluding retrieval.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from verify._candidates import candidates  # noqa: E402
+from verify._check import open_index  # noqa: E402
+from verify._claims import read_claims  # noqa: E402
+from verify._facts import read_facts  # noqa: E402
+from verify._stance import judge  # noqa: E402
+
+
+def main() -> None:
+    claims_path = sys.argv[1] if len(sys.argv) > 1 else "claims.csv"
+    sources = sys.argv[2] if len(sys.argv) > 2 else "sources"
+    claims, _ = read_claims(claims_path)
+    index, _, _ = open_index([sources])
+    pairs = []
+    for c in claims:
+        fc = read_facts(c.text)
+        for p, _ in candidates(index, c.text):
+            ctx = " ".join(q.text for q in index.neighbours(p, 2, 1))
+            pairs.append((fc, p.text, ctx))
+    read_facts.cache_clear()
+    t0 = time.perf_counter()
+    for fc, text, ctx in pairs:
+        judge(fc, read_facts(text), read_facts(ctx), index.idf)
+    cold = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for fc, text, ctx in pairs:
+        judge(fc, read_facts(text), read_facts(ctx), index.idf)
+    warm = time.perf_counter() - t0
+    n = len(pairs)
+    print(f"{n} pairs: {cold * 1e6 / n:.0f} µs per pair reading every passage afresh, "
+          f"{warm * 1e6 / n:.0f} µs per pair judging (passage facts cached, as across claims)")
+
+
+if __name__ == "__main__":
+    main()

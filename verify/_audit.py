@@ -1,0 +1,331 @@
+"""Audit an article draft: every checkable sentence and every quotation, against the sources.
+
+An editor does not have a claims file, only prose. So the draft is split into sentences,
+each is sorted by check-worthiness (claims get checked, opinions and questions are listed
+but left alone), and direct quotations are matched word for word against the sources,
+because a misquote slips through a plain claim check: the source "supports" the topic while
+a word or the speaker has changed. A sentence that holds a quotation is judged as a quote,
+since the quoted words are what a reader will hold the publication to.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ._check import check_claim, open_index
+from ._errors import InputError
+from ._index import PassageIndex
+from ._model import VERDICTS, Claim, ClaimResult, Skipped, Source
+from ._quotes import Quote, QuoteMatch, find_quotes, match_quote
+from ._worthiness import classify, sentence_spans
+
+QUOTE_STATUSES = ("exact", "altered", "misattributed", "not-found")
+# How a quote's status reads as a verdict, so quotes count in the same summary as claims:
+# words found as written back the sentence; words given to someone else contradict it;
+# changed words are a dispute between draft and source; words nowhere are unverified.
+QUOTE_VERDICT = {"exact": "supported", "altered": "disputed", "misattributed": "contradicted",
+                 "not-found": "unverified"}
+# When one sentence holds several quotations, the one shown is the most serious.
+_SEVERITY = {"misattributed": 3, "altered": 2, "not-found": 1, "exact": 0}
+
+
+@dataclass
+class Statement:
+    """One sentence of the draft (or several, when a quotation runs across them)."""
+
+    text: str
+    line: int
+    start: int
+    end: int
+    kind: str
+    reason: str
+    score: float = 0.0
+    verdict: str | None = None
+    confidence: float = 0.0
+    quote: dict[str, Any] | None = None
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "line": self.line, "start": self.start, "end": self.end,
+                "kind": self.kind, "verdict": self.verdict, "confidence": round(self.confidence, 3),
+                "score": self.score, "quote": self.quote, "evidence": self.evidence,
+                "reason": self.reason}
+
+
+@dataclass
+class AuditReport:
+    draft: str
+    statements: list[Statement]
+    sources: list[Source]
+    skipped: list[Skipped] = field(default_factory=list)
+    passages: int = 0
+
+    def summary(self) -> dict[str, Any]:
+        kinds: dict[str, int] = {}
+        for s in self.statements:
+            kinds[s.kind] = kinds.get(s.kind, 0) + 1
+        verdicts = {v: 0 for v in VERDICTS}
+        quotes = {q: 0 for q in QUOTE_STATUSES}
+        for s in self.statements:
+            if s.verdict in verdicts:
+                verdicts[s.verdict] += 1
+            if s.quote:
+                quotes[s.quote["status"]] += 1
+        return {"sentences": len(self.statements), "checked": sum(s.verdict is not None for s in self.statements),
+                "kinds": kinds, **verdicts, "quotes": quotes}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": 1,
+            "draft": self.draft,
+            "corpus": {"sources": len(self.sources), "passages": self.passages},
+            "summary": self.summary(),
+            "statements": [s.to_dict() for s in self.statements],
+            "sources": [
+                {"id": s.id, "title": s.title, "path": s.path, "url": s.url, "sha256": s.sha256,
+                 "kind": s.kind, "published": s.published}
+                for s in self.sources
+            ],
+            "skipped": [asdict(s) for s in self.skipped],
+        }
+
+
+# --- reading the draft -------------------------------------------------------------------------
+
+def read_draft(draft: str | Path, *, cache: str | Path | None = None) -> tuple[str, str]:
+    """The draft's plain text and a name for it. Markdown keeps its line structure (so line
+    numbers point into the file) with inline markup removed; HTML and .docx are reduced to
+    their text; a URL goes through the fetch path and its archive."""
+    name = str(draft)
+    if name == "-":
+        return _plain_markdown(sys.stdin.read()), "<stdin>"
+    if re.match(r"https?://", name, re.I):
+        from ._fetch import fetch_source
+        from ._sources import parse_front_matter
+
+        path = fetch_source(name, Path(cache or ".verify") / "drafts")
+        text = path.read_text(encoding="utf-8", errors="replace")
+        _, offset = parse_front_matter(text)
+        return _plain_markdown(text[offset:]), name
+    path = Path(draft)
+    if not path.is_file():
+        raise InputError("no such file", where=name)
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return _read_docx(path), name
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror})", where=name) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    if suffix in (".html", ".htm") or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+        return _read_html(text, name), name
+    return _plain_markdown(text), name
+
+
+def _read_html(html: str, where: str) -> str:
+    from ._extract import extract_page
+
+    text = extract_page(html, "", "html").text
+    if not text.strip():
+        raise InputError("no article text found in the page", where=where)
+    # trafilatura puts one paragraph per line: blank lines keep paragraphs apart.
+    return "\n\n".join(line for line in text.splitlines() if line.strip())
+
+
+def _read_docx(path: Path) -> str:
+    try:
+        import docx  # type: ignore[import-not-found]
+    except ImportError:
+        raise InputError("reading .docx needs python-docx: pip install python-docx",
+                         where=str(path)) from None
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises several unrelated types on a bad file
+        raise InputError(f"not a readable .docx file ({exc.__class__.__name__})", where=str(path)) from None
+    return "\n\n".join(p.text for p in document.paragraphs if p.text.strip())
+
+
+_FRONT = re.compile(r"\A---[ \t]*\n(?:[^\n]*\n)*?---[ \t]*\n")
+_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
+_NUMBERED = re.compile(r"^([ \t]*)(\d+[.)])(?=[ \t])", re.M)
+_MARKERS = re.compile(r"^(?:[>*+-][ \t]*)+")
+
+
+def _plain_markdown(text: str) -> str:
+    """Inline Markdown removed line by line; front matter blanked out, not dropped, so that
+    line numbers still match the file. Block markers (lists, block quotes) stay, as they
+    end the sentence before them; numbered items become bullets for the same reason."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    m = _FRONT.match(text)
+    if m:
+        text = "\n" * m.group(0).count("\n") + text[m.end():]
+    text = _LINK.sub(r"\1", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    return _NUMBERED.sub(lambda mm: mm.group(1) + "-" + " " * (len(mm.group(2)) - 1), text)
+
+
+# --- splitting into statements -----------------------------------------------------------------
+
+def _statements(text: str, quotes: list[Quote]) -> list[tuple[int, int, list[Quote]]]:
+    """Sentence spans, merged where a quotation runs across sentences, with their quotes."""
+    spans = [list(s) for s in sentence_spans(text)]
+    for q in quotes:
+        hit = [i for i, (a, b) in enumerate(spans) if a < q.end and q.start < b]
+        if len(hit) > 1:
+            first, last = hit[0], hit[-1]
+            spans[first][1] = spans[last][1]
+            del spans[first + 1:last + 1]
+    out = []
+    for a, b in spans:
+        out.append((a, b, [q for q in quotes if a < q.end and q.start < b]))
+    return out
+
+
+def _line(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos) + 1
+
+
+# --- the audit ---------------------------------------------------------------------------------
+
+def audit(draft: str | Path, sources: Sequence[str | Path] = ("sources",), *,
+          cache: str | Path | None = None, index: PassageIndex | None = None,
+          text: str | None = None) -> AuditReport:
+    """Audit a draft (path, URL or ``-``; or ``text`` given directly) against ``sources``."""
+    if text is None:
+        text, name = read_draft(draft, cache=cache)
+    else:
+        name = str(draft)
+    if index is None:
+        index, srcs, skipped = open_index(list(sources), cache)
+    else:
+        srcs, skipped = index.sources(), []
+    by_id = {s.id: s for s in srcs}
+    rows = index.db.execute(
+        "SELECT source_id, text, line, start, end FROM passages ORDER BY source_id, idx").fetchall()
+    rows = [r for r in rows if r[0] in by_id]
+    passages = [(r[0], r[1]) for r in rows]
+    quotes = find_quotes(text)
+    statements = []
+    for n, (a, b, qs) in enumerate(_statements(text, quotes), 1):
+        sentence = _MARKERS.sub("", " ".join(text[a:b].split()))
+        st = Statement(sentence, _line(text, a), a, b, "other", "")
+        if qs:
+            _audit_quotes(st, qs, passages, rows, by_id)
+        else:
+            w = classify(sentence)
+            st.kind, st.reason, st.score = w.kind, w.reason, w.score
+            if w.kind == "claim":
+                _take_result(st, _check_sentence(sentence, n, st.line, index, by_id))
+            else:
+                st.reason = f"not checked: {w.reason}"
+        statements.append(st)
+    return AuditReport(name, statements, srcs, skipped, index.count())
+
+
+_SAID = (r"(?:said|says|told (?:\w+ ){0,2}?\w+|reported|reports|added|noted|stated|wrote|estimated|"
+         r"announced|confirmed)")
+# "..., a UNHCR spokesperson said." / "..., said the ministry." / "..., according to X."
+_TRAILING_ATTRIBUTION = re.compile(
+    rf",\s*(?:according to [^,]{{1,80}}"
+    rf"|(?!(?:who|which|that|and|but|so)\b)(?:[\w.'\u2019-]+\s+){{1,8}}?{_SAID}"
+    rf"|{_SAID}\s+(?:the\s+|an?\s+|[A-Z])(?:[\w.'\u2019-]+\s*){{1,8}})\s*[.!]?$")
+_LEADING_ATTRIBUTION = re.compile(r"^according to [^,]{1,80},\s*", re.I)
+# "Nearly five years after X did Y, ..." / "As of the end of September, ...": a time or
+# circumstance clause leading into the main statement.
+_LEADING_CLAUSE = re.compile(
+    r"^(?:[\w'-]+\s+){0,4}?(?:after|before|since|when|while|as of|by|during|following|until|"
+    r"despite|although|though|once)\b[^,]{2,120},\s+(?=[\w\u201c\"])", re.I)
+
+
+def claim_variants(sentence: str) -> list[str]:
+    """The sentence as checked, then shorter readings of it: without the attribution (the
+    sources state the fact, seldom who told the reporter) and without a leading time clause
+    (the main statement, which the sources may say with a different frame). Each is a
+    statement the sentence makes, so a source that decides one of them decides the sentence."""
+    full = sentence.lstrip("#").strip()
+    out = [full]
+    core = _LEADING_ATTRIBUTION.sub("", _TRAILING_ATTRIBUTION.sub(".", full))
+    if core != full and len(core.split()) >= 4:
+        out.append(core[:1].upper() + core[1:])
+    for text in list(out):
+        m = _LEADING_CLAUSE.match(text)
+        if m and len(text[m.end():].split()) >= 4:
+            main = text[m.end():]
+            out.append(main[:1].upper() + main[1:])
+    return list(dict.fromkeys(out))
+
+
+def _check_sentence(sentence: str, n: int, line: int, index: PassageIndex,
+                    by_id: dict[str, Source]) -> ClaimResult:
+    """Check the whole sentence; when no source decides it, its shorter readings. A decisive
+    reading wins over an undecided whole; among readings the most confident one is kept,
+    a contradiction before a support on a tie."""
+    variants = claim_variants(sentence)
+    results = [check_claim(Claim(id=str(n), text=variants[0], row=line), index, by_id)]
+    if results[0].verdict != "unverified":
+        return results[0]
+    for v in variants[1:]:
+        results.append(check_claim(Claim(id=str(n), text=v, row=line), index, by_id))
+    decisive = [r for r in results[1:] if r.verdict != "unverified"]
+    if not decisive:
+        return results[0]
+    best = max(decisive, key=lambda r: (r.confidence, r.verdict == "contradicted"))
+    best.reason = f"{best.reason} (read as: {best.claim.text})"
+    best.claim = results[0].claim
+    return best
+
+
+def _take_result(st: Statement, result: ClaimResult) -> None:
+    st.verdict, st.confidence, st.reason = result.verdict, result.confidence, result.reason
+    st.evidence = [{**asdict(e), "score": round(e.score, 3)} for e in result.evidence]
+
+
+def _audit_quotes(st: Statement, qs: list[Quote], passages: list[tuple[str, str]],
+                  rows: list[tuple], by_id: dict[str, Source]) -> None:
+    matched = [(q, match_quote(q, passages)) for q in qs]
+    q, m = max(matched, key=lambda t: (_SEVERITY[t[1].status], len(t[0].text)))
+    st.kind, st.score = "quote", 1.0
+    st.verdict = QUOTE_VERDICT[m.status]
+    st.confidence = m.score if m.status != "not-found" else 0.0
+    st.quote = {"status": m.status, "speaker": q.speaker, "source_speaker": m.source_speaker,
+                "diff": m.diff, "text": q.text, "source": m.source, "score": m.score}
+    st.reason = _quote_reason(q, m)
+    if m.source and m.passage:
+        st.evidence = [_quote_evidence(q, m, rows, by_id)]
+
+
+def _quote_reason(q: Quote, m: QuoteMatch) -> str:
+    where = m.source or "the sources"
+    if m.status == "exact":
+        return f"quotation found word for word in {where}" + (
+            f", said by {m.source_speaker}" if m.source_speaker else "")
+    if m.status == "altered":
+        return f"quotation differs from {where} ({m.score:.0%} of words alike): {m.diff}"
+    if m.status == "misattributed":
+        return f"the draft gives these words to {q.speaker}; {where} gives them to {m.source_speaker}"
+    return "quotation not found in any source"
+
+
+def _quote_evidence(q: Quote, m: QuoteMatch, rows: list[tuple], by_id: dict[str, Source]) -> dict[str, Any]:
+    """An evidence entry in the same shape as ``check``'s, pointing at the source passage."""
+    line, start, end = 0, 0, 0
+    for sid, ptext, pline, pstart, pend in rows:
+        if sid == m.source and ptext and ptext in (m.passage or ""):
+            line, start = pline, pstart
+            end = start + len(m.passage or "")
+            break
+    src = by_id.get(m.source or "")
+    stance = "supports" if m.status == "exact" else "contradicts"
+    return {"stance": stance, "source": m.source, "passage": m.passage, "line": line, "start": start,
+            "end": end, "score": m.score, "reason": _quote_reason(q, m), "title": src.title if src else "",
+            "url": src.url if src else None, "matched": [], "claim_value": q.text if m.status != "exact" else None,
+            "source_value": m.source_speaker if m.status == "misattributed" else None, "voice": None}
