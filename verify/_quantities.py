@@ -193,7 +193,19 @@ def same_kind(a: Quantity, b: Quantity) -> bool:
     return a.unit == b.unit or a.kind != "money"
 
 
+def same_direction_bounds(a: Quantity, b: Quantity) -> bool:
+    return (a.hi == b.hi == math.inf) or (a.lo == b.lo == 0 and a.hi < math.inf and b.hi < math.inf
+                                          and a.hi < a.value and b.hi < b.value)
+
+
 def agree(a: Quantity, b: Quantity) -> bool:
-    """Intervals overlap, with a little slack for rounding of exact figures."""
+    """Intervals overlap, with a little slack for rounding of exact figures.
+
+    Two bounds in the same direction ('more than 300', 'more than 200') are read as writers
+    use them, near the stated figure: they agree only when the figures are close."""
+    if same_direction_bounds(a, b):
+        lo_a, lo_b = (a.lo, b.lo) if a.hi == math.inf else (a.hi, b.hi)
+        if min(lo_a, lo_b) > 0:
+            return max(lo_a, lo_b) / min(lo_a, lo_b) <= 1.25
     slack = 0.02 if a.kind in ("money", "count") else 0.0
     return a.lo * (1 - slack) <= b.hi * (1 + slack) and b.lo * (1 - slack) <= a.hi * (1 + slack)

@@ -20,7 +20,7 @@ from ._text import stem
 DENIAL_WORDS = {w for w in ("denied", "denies", "deny", "denying", "rejected", "rejects", "reject",
                             "refuted", "refutes", "dismissed", "dismisses", "disputed", "disputes")
                 if stem(w) in DENIAL_VERBS}
-from ._quantities import Quantity, agree, same_kind
+from ._quantities import Quantity, agree, same_direction_bounds, same_kind
 
 SUPPORT_COVERAGE = 0.62     # share of the claim's (IDF-weighted) words a supporting passage states
 CONTRADICT_COVERAGE = 0.5   # ... and a contradicting one (its values differ, so fewer words match)
@@ -158,8 +158,9 @@ def _align(items_c: list, items_p: list, claim: Facts, passage: Facts, comparabl
             agrees = _values_agree(c, p)
             if "age" in kinds or (agrees and not kinds & {"count", "date"}):
                 score += 1  # same unit and same value (money, percent, duration) aligns by itself
-            if score < 1:
-                continue
+            if score < 1 or (not agrees and isinstance(c, Quantity) and score < 2
+                             and same_direction_bounds(c, p)):
+                continue  # 'more than 150' vs 'more than 200' conflict only about the same thing
             (agreeing if agrees else others).append((score, p))
         agreeing.sort(key=lambda t: -t[0])
         others.sort(key=lambda t: -t[0])
@@ -191,7 +192,9 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
 
     # 1. values: quantities and dates, each aligned with the passage value about the same thing.
     # "A dissident got 12 years" is true if any dissident did: another's 10 years refutes nothing.
-    existential = claim.words[:1] in (["a"], ["an"], ["some"], ["someone"], ["somebody"])
+    # So is a claim that names nobody ('All three remain in prison'): other cases refute nothing.
+    existential = (claim.words[:1] in (["a"], ["an"], ["some"], ["someone"], ["somebody"])
+                   or not [e for e in claim.entities if e not in claim.places])
     conflicts: list[tuple[str, str, str]] = []
     confirmed: list[tuple[str, str]] = []
     unconfirmed: list[str] = []
