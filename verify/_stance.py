@@ -192,9 +192,9 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
 
     # 1. values: quantities and dates, each aligned with the passage value about the same thing.
     # "A dissident got 12 years" is true if any dissident did: another's 10 years refutes nothing.
-    # So is a claim that names nobody ('All three remain in prison'): other cases refute nothing.
-    existential = (claim.words[:1] in (["a"], ["an"], ["some"], ["someone"], ["somebody"])
-                   or not [e for e in claim.entities if e not in claim.places])
+    # So is a claim whose subject points back to something unnamed ('All three remain...').
+    existential = claim.words[:1] in (["a"], ["an"], ["some"], ["someone"], ["somebody"], ["he"],
+                                      ["she"], ["they"], ["it"], ["all"], ["both"], ["these"], ["those"])
     conflicts: list[tuple[str, str, str]] = []
     confirmed: list[tuple[str, str]] = []
     unconfirmed: list[str] = []
