@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
@@ -81,15 +80,9 @@ def _emit(data: dict[str, Any], fmt: str, output: str | None, no_color: bool) ->
     else:
         from ._html import render_html
         text = render_html(data)
-    if to_file:
-        try:
-            Path(output).write_text(text, encoding="utf-8")  # type: ignore[arg-type]
-        except OSError as exc:
-            click.echo(f"verify: error: {output}: cannot write ({exc.strerror})", err=True)
-            sys.exit(2)
-        click.echo(f"verify: wrote {output}", err=True)
-    else:
-        click.echo(text, nl=False)
+    from ._cli import write_output
+
+    write_output(text, output)
 
 
 def _console(*, file=None, no_color: bool = False):

@@ -108,7 +108,12 @@ def _emit(data: dict, fmt: str, output: str | None, no_color: bool, max_evidence
         else:
             _render.render_terminal(data, _console(no_color=no_color), max_evidence=max_evidence)
         return
-    text = render_text(data, fmt, publisher=publisher)
+    write_output(render_text(data, fmt, publisher=publisher), output)
+
+
+def write_output(text: str, output: str | None) -> None:
+    """A rendered report to ``output`` (a file) or stdout; a file that cannot be written is a
+    one-line error, exit 2."""
     if output and output != "-":
         try:
             Path(output).write_text(text, encoding="utf-8")

@@ -9,8 +9,6 @@ import csv
 import io
 import json
 import os
-import sys
-from pathlib import Path
 from typing import Any
 
 import click
@@ -47,15 +45,9 @@ def comments_command(comments: str, article: str, sources: tuple[str, ...], cach
             render_terminal(data, _console(no_color=no_color))
     else:
         text = render_text(data, fmt)
-        if output and output != "-":
-            try:
-                Path(output).write_text(text, encoding="utf-8")
-            except OSError as exc:
-                click.echo(f"verify: error: {output}: cannot write ({exc.strerror})", err=True)
-                sys.exit(2)
-            click.echo(f"verify: wrote {output}", err=True)
-        else:
-            click.echo(text, nl=False)
+        from ._cli import write_output
+
+        write_output(text, output)
     for s in data["skipped"]:
         click.echo(f"verify: skipped {s['what']}: {s['reason']}", err=True)
 
