@@ -23,6 +23,11 @@ _EXPORTS = {
     "FetchError": "._errors",
     "extract_quantities": "._quantities", "extract_dates": "._dates", "judge": "._stance",
     "read_facts": "._facts",
+    "audit": "._audit", "AuditReport": "._audit", "read_draft": "._audit",
+    "read_comments": "._comments", "CommentsReport": "._comments",
+    "fetch_urls": "._fetch", "fetch_source": "._fetch", "FetchOptions": "._fetch",
+    "classify": "._worthiness", "find_quotes": "._quotes", "match_quote": "._quotes",
+    "render_html": "._html", "render_markdown": "._markdown", "render_claimreview": "._claimreview",
 }
 __all__ = sorted(_EXPORTS)
 
