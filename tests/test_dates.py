@@ -52,3 +52,11 @@ def test_written_dates_parse_back(day):
     text = day.strftime("%B ") + str(day.day) + day.strftime(", %Y")
     got = d(text)
     assert (got.year, got.month, got.day) == (day.year, day.month, day.day)
+
+
+def test_that_year_refers_back_to_the_last_year_named():
+    from verify._dates import last_year
+
+    anchor = last_year("In 2019, the party leader announced his return.")
+    assert anchor == 2019
+    assert [x.year for x in extract_dates("The court issued a warrant that year.", anchor_year=anchor)] == [2019]

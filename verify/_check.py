@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ._candidates import candidates
 from ._claims import read_claims
-from ._dates import parse_published
+from ._dates import last_year, parse_published
 from ._facts import DENIAL_VERBS, Facts, read_facts
 from ._index import PassageIndex
 from ._model import Claim, ClaimResult, Evidence, Passage, Report, Skipped, Source
@@ -116,7 +116,9 @@ def _judge_spans(claim: Facts, p: Passage, around: list[Passage], published,
                  index: PassageIndex) -> tuple[Judgement, Passage]:
     """Judge the sentence alone, then joined with a neighbour when evidence spans two."""
     context = read_facts(" ".join(q.text for q in around), published)
-    best = judge(claim, read_facts(p.text, published), context, index.idf), p
+    before = " ".join(q.text for q in around if q.index < p.index)
+    anchor = last_year(before) if "year" in p.text else None
+    best = judge(claim, read_facts(p.text, published, anchor), context, index.idf), p
     if best[0].label in ("supports", "contradicts") or best[0].coverage < 0.3:
         return best
     for q in around:

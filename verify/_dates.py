@@ -47,10 +47,17 @@ class DateValue:
         return self.text.strip()
 
 
-def extract_dates(text: str, published: date | None = None) -> list[DateValue]:
+_THAT_YEAR = re.compile(r"\b(?:that|the same|that same)\s+year\b", re.IGNORECASE)
+
+
+def extract_dates(text: str, published: date | None = None, anchor_year: int | None = None) -> list[DateValue]:
     """Dates in ``text``. Relative ones ('last November', 'last month') are resolved against
-    ``published`` when given; otherwise they keep only what they state (the month)."""
+    ``published`` when given; otherwise they keep only what they state (the month).
+    'that year' refers back to ``anchor_year``, the last year named before the text."""
     out: list[DateValue] = []
+    if anchor_year:
+        out.extend(DateValue(anchor_year, None, None, m.group(0), m.start(), m.end(), relative=True)
+                   for m in _THAT_YEAR.finditer(text))
     for m in _DATE_RE.finditer(text):
         g = m.groupdict()
         rel = (g["rel"] or "").lower()
@@ -93,7 +100,13 @@ def extract_dates(text: str, published: date | None = None) -> list[DateValue]:
         prep = (g["prep"] or "").lower()
         op = {"since": ">=", "from": ">=", "after": ">", "before": "<", "until": "<=", "by": "<="}.get(prep, "=")
         out.append(DateValue(year, month, day, m.group(0), m.start(), m.end(), op, relative))
-    return out
+    return sorted(out, key=lambda d: d.start)
+
+
+def last_year(text: str) -> int | None:
+    """The last calendar year named in ``text`` (what a following 'that year' means)."""
+    years = [d.year for d in extract_dates(text) if d.year and not d.relative]
+    return years[-1] if years else None
 
 
 def compare(a: DateValue, b: DateValue) -> bool | None:

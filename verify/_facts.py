@@ -97,16 +97,16 @@ def canon(word: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def read_facts(text: str, published: date | None = None) -> Facts:
+def read_facts(text: str, published: date | None = None, anchor_year: int | None = None) -> Facts:
     """What ``text`` states. Cached: a passage is read once however many claims it meets
     (callers must not mutate the result)."""
-    return _read_facts(text, published)
+    return _read_facts(text, published, anchor_year)
 
 
-def _read_facts(text: str, published: date | None = None) -> Facts:
+def _read_facts(text: str, published: date | None = None, anchor_year: int | None = None) -> Facts:
     ws = words(text)
     stems = [canon(w) for w in ws]
-    dates = extract_dates(text, published)
+    dates = extract_dates(text, published, anchor_year)
     quantities = [q for q in extract_quantities(text) if q.kind != "year"
                   and not any(d.start <= q.start < d.end for d in dates)]
     # words inside a value ('37 years old', 'in November') are checked as values, not words
