@@ -11,6 +11,8 @@ from typing import Any
 
 import click
 
+from ._options import corpus_options
+
 FORMATS = ["terminal", "json", "markdown", "html"]
 FAIL_ON = ["contradicted", "disputed", "unverified", "altered", "misattributed", "not-found"]
 
@@ -24,17 +26,9 @@ QUOTE_MARK = {"exact": "❝ exact quote", "altered": "❝ altered quote", "misat
 
 @click.command()
 @click.argument("draft", type=str)
-@click.option("--sources", "-s", "sources", multiple=True, metavar="PATH",
-              help="Source file or folder (recursive); repeatable. Default: sources/")
-@click.option("--cache", type=click.Path(file_okay=False), default=None,
-              help="Index folder (default: .verify/ beside the sources).")
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="terminal",
-              show_default=True, help="Output format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None,
-              help="Write the report to a file instead of stdout.")
+@corpus_options(FORMATS)
 @click.option("--fail-on", type=click.Choice(FAIL_ON), multiple=True,
               help="Exit 1 if any statement gets this verdict or quote status (repeatable).")
-@click.option("--no-color", is_flag=True, help="Plain text, no colours.")
 def audit_command(draft: str, sources: tuple[str, ...], cache: str | None, fmt: str,
                   output: str | None, fail_on: tuple[str, ...], no_color: bool) -> None:
     """Audit DRAFT (.md, .txt, .html, .docx, a URL, or - for stdin): check its factual

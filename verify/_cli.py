@@ -12,6 +12,8 @@ from pathlib import Path
 
 import click
 
+from ._options import corpus_options
+
 FORMATS = ["terminal", "json", "csv", "markdown", "html", "claimreview"]
 FAIL_ON = ["contradicted", "disputed", "unverified"]
 
@@ -46,18 +48,10 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("claims", type=str)
-@click.option("--sources", "-s", "sources", multiple=True, metavar="PATH|URL",
-              help="Source file, folder (recursive) or URL; repeatable. Default: sources/")
-@click.option("--cache", type=click.Path(file_okay=False), default=None,
-              help="Index folder (default: .verify/ beside the sources).")
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="terminal",
-              show_default=True, help="Output format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None,
-              help="Write the report to a file instead of stdout.")
+@corpus_options(FORMATS)
 @click.option("--fail-on", type=click.Choice(FAIL_ON), multiple=True,
               help="Exit 1 if any claim gets this verdict (repeatable).")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the claims file.")
-@click.option("--no-color", is_flag=True, help="Plain text, no colours.")
 @click.option("--evidence", "max_evidence", type=click.IntRange(1, 20), default=2, show_default=True,
               help="Passages shown per side in the terminal report.")
 @click.option("--publisher", default="verify", help="Publisher name for --format claimreview.")

@@ -13,6 +13,8 @@ from typing import Any
 
 import click
 
+from ._options import corpus_options
+
 FORMATS = ["terminal", "json", "csv", "markdown", "html"]
 KIND_STYLE = {"claim": "bold cyan", "opinion": "magenta", "question": "blue", "other": "bright_black"}
 
@@ -21,14 +23,7 @@ KIND_STYLE = {"claim": "bold cyan", "opinion": "magenta", "question": "blue", "o
 @click.argument("comments", type=str)
 @click.option("--article", "-a", required=True, metavar="FILE|URL",
               help="The article the comments are under; always one of the sources.")
-@click.option("--sources", "-s", "sources", multiple=True, metavar="PATH",
-              help="More source files or folders; repeatable.")
-@click.option("--cache", type=click.Path(file_okay=False), default=None,
-              help="Index folder (default: .verify/ beside the article).")
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default=None,
-              help="Write the report to a file instead of stdout.")
-@click.option("--no-color", is_flag=True, help="Plain text, no colours.")
+@corpus_options(FORMATS)
 def comments_command(comments: str, article: str, sources: tuple[str, ...], cache: str | None, fmt: str,
                      output: str | None, no_color: bool) -> None:
     """Sort the reader comments in COMMENTS (CSV, JSON or JSONL export) into claims, opinions

@@ -1,0 +1,26 @@
+"""Command-line options shared by the checking commands (check, audit, comments).
+
+A module of its own, importing nothing of the package, so any command module can use it.
+"""
+from __future__ import annotations
+
+import click
+
+
+def corpus_options(formats: list[str]):
+    """The options every checking command shares: sources, cache, format, output, colour."""
+    def wrap(f):
+        for opt in reversed([
+            click.option("--sources", "-s", "sources", multiple=True, metavar="PATH|URL",
+                         help="Source file, folder (recursive) or URL; repeatable. Default: sources/"),
+            click.option("--cache", type=click.Path(file_okay=False), default=None,
+                         help="Index folder (default: .verify/ beside the sources)."),
+            click.option("--format", "-f", "fmt", type=click.Choice(formats), default="terminal",
+                         show_default=True, help="Output format."),
+            click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True),
+                         default=None, help="Write the report to a file instead of stdout."),
+            click.option("--no-color", is_flag=True, help="Plain text, no colours."),
+        ]):
+            f = opt(f)
+        return f
+    return wrap
