@@ -158,6 +158,20 @@ def test_overall_verdict_worst_news_wins():
     assert overall(["supported"]) == "supported"
 
 
+def test_reply_word_in_front_is_not_part_of_the_claim():
+    from verify._comments import claim_texts
+
+    assert claim_texts("No, the bridge opened in 1998.")[2] == ["The bridge opened in 1998"]
+    assert claim_texts("No activists were deported in 2019.")[2] == ["No activists were deported in 2019"]
+
+
+def test_public_names_stay_importable_from_comments_module():
+    import verify._comments as m
+
+    assert all(hasattr(m, name) for name in m.__all__)
+    assert {"Comment", "CommentsReport", "assess", "read_comments", "comment_section"} <= set(m.__all__)
+
+
 def test_claim_against_article_is_contradicted(by_id):
     c = by_id["1"]
     assert c["kind"] == "claim" and c["verdict"] == "contradicted"

@@ -56,3 +56,40 @@ def test_index_with_an_old_format_is_rebuilt(tmp_path):
     idx.close()
     again = PassageIndex(tmp_path / "i.sqlite")
     assert again.db.execute("SELECT value FROM meta WHERE key='format'").fetchone()[0] == FORMAT_VERSION
+
+
+def _index_of(tmp_path, texts):
+    from verify._model import Source
+    idx = PassageIndex(tmp_path / "i.sqlite")
+    idx.add([Source(id=f"s{i}.txt", path=f"s{i}.txt", sha256=str(i), kind="txt", title="", text=t)
+             for i, t in enumerate(texts)])
+    return idx
+
+
+def test_decimal_numbers_are_searchable(tmp_path):
+    idx = _index_of(tmp_path, ["Inflation reached 12.5 percent in March.", "Rain fell."])
+    hits = idx.get([r for r, _ in idx.search("inflation of 12.5 percent")])
+    assert hits[0].text == "Inflation reached 12.5 percent in March."
+
+
+def test_very_common_terms_are_dropped_from_long_queries(tmp_path, monkeypatch):
+    import verify._index as vi
+    monkeypatch.setattr(vi, "COMMON_TERM_POSTINGS", 2)
+    idx = _index_of(tmp_path, ["The government spoke.", "The government met.", "The government sat.",
+                               "Minister Dara resigned over flooding in Kampot province."])
+    terms = idx.query_terms("The government says minister Dara resigned over flooding in Kampot")
+    assert "govern" not in terms and {"dara", "kampot"} <= set(terms)
+
+
+def test_short_queries_keep_every_term_however_common(tmp_path, monkeypatch):
+    import verify._index as vi
+    monkeypatch.setattr(vi, "COMMON_TERM_POSTINGS", 0)
+    idx = _index_of(tmp_path, ["The government spoke.", "The government met."])
+    assert idx.query_terms("the government spoke") == ["govern", "spoke"]
+
+
+def test_index_format_changes_when_synonym_groups_change():
+    from verify._index import _format_version
+    stop = frozenset({"the"})
+    assert _format_version({"expel": "deport"}, stop) != _format_version({}, stop)
+    assert _format_version({}, stop) == _format_version({}, frozenset({"the"}))

@@ -1,4 +1,5 @@
-"""`verify comments`: the moderator's view of a comment export, thread by thread.
+"""`verify comments`: the moderator's view of a comment export or an article page's comment
+section, thread by thread.
 
 Reader text is untrusted: the terminal view builds ``Text`` objects (never markup from
 comment text) and the CSV neutralises spreadsheet formulas.
@@ -21,14 +22,17 @@ KIND_STYLE = {"claim": "bold cyan", "opinion": "magenta", "question": "blue", "o
 
 @click.command()
 @click.argument("comments", type=str)
-@click.option("--article", "-a", required=True, metavar="FILE|URL",
-              help="The article the comments are under; always one of the sources.")
+@click.option("--article", "-a", default=None, metavar="FILE|URL",
+              help="The article the comments are under; always one of the sources. Required for "
+                   "an export; for an article page it defaults to the page itself.")
 @corpus_options(FORMATS)
-def comments_command(comments: str, article: str, sources: tuple[str, ...], cache: str | None, fmt: str,
+def comments_command(comments: str, article: str | None, sources: tuple[str, ...], cache: str | None, fmt: str,
                      output: str | None, no_color: bool) -> None:
-    """Sort the reader comments in COMMENTS (CSV, JSON or JSONL export) into claims, opinions
-    and questions, check the claims against the article and sources, and flag threads that
-    argue about facts."""
+    """Sort the reader comments in COMMENTS into claims, opinions and questions, check the
+    claims against the article and sources, and flag threads that argue about facts.
+
+    COMMENTS is a CSV, JSON or JSONL export (id, parent_id, author, date, text), or an
+    article page (.html file or URL) whose comment section is read."""
     from ._comments import assess
 
     data = assess(comments, article, list(sources), cache=cache).to_dict()

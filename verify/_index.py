@@ -6,10 +6,12 @@ build leaves the previous index intact; a format change rebuilds it from scratch
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import math
-from collections import Counter
+import re
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -17,11 +19,24 @@ from ._errors import IndexError_, SourceError
 from ._model import Passage, Skipped, Source
 from ._passages import split_passages
 from ._sources import SourceFile, load_source
-from ._facts import read_facts_light
-from ._text import STOPWORDS, norm, words
+from ._facts import SYNONYM, canon
+from ._text import STOPWORDS, words
 
-FORMAT_VERSION = "4"
+# The index stores our own normalised terms, so it must be rebuilt when the normalisation
+# (synonym groups, stopwords) changes: the version carries a fingerprint of both.
+def _format_version(synonym: dict[str, str], stopwords: frozenset[str]) -> str:
+    fingerprint = repr((sorted(synonym.items()), sorted(stopwords))).encode()
+    return "5-" + hashlib.sha256(fingerprint).hexdigest()[:8]
+
+
+FORMAT_VERSION = _format_version(SYNONYM, STOPWORDS)
 _BATCH = 5000
+# A query term found in more passages than this costs a scan of its whole posting list and
+# ranks little: dropped from the query while enough rarer terms remain. Small corpora never
+# reach it, so their results are those of the full query.
+COMMON_TERM_POSTINGS = 5000
+MIN_QUERY_TERMS = 4
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 class PassageIndex:
@@ -58,8 +73,8 @@ class PassageIndex:
                           para INTEGER)""")
             db.execute("CREATE INDEX passages_src ON passages(source_id, idx)")
             db.execute("CREATE TABLE df(term TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID")
-            db.execute("""CREATE VIRTUAL TABLE fts USING fts5(norm, content='',
-                          tokenize='porter unicode61 remove_diacritics 2')""")
+            db.execute("""CREATE VIRTUAL TABLE fts USING fts5(terms, content='',
+                          tokenize='unicode61 remove_diacritics 0')""")
             db.execute("INSERT OR REPLACE INTO meta VALUES('format', ?)", (FORMAT_VERSION,))
 
     # -- building -------------------------------------------------------------------------
@@ -110,9 +125,10 @@ class PassageIndex:
         self._idf_cache.clear()
         self._n = None
         rows = self.db.execute("SELECT rowid, text FROM passages WHERE source_id=?", (sid,)).fetchall()
-        self.db.executemany("INSERT INTO fts(fts, rowid, norm) VALUES('delete', ?, ?)",
-                            [(r, norm(t)) for r, t in rows])
-        self._count_terms([t for _, t in rows], -1)
+        terms = [index_terms(t) for _, t in rows]
+        self.db.executemany("INSERT INTO fts(fts, rowid, terms) VALUES('delete', ?, ?)",
+                            [(r, " ".join(ts)) for (r, _), ts in zip(rows, terms)])
+        self._count_terms(terms, -1)
         self.db.execute("DELETE FROM passages WHERE source_id=?", (sid,))
         self.db.execute("DELETE FROM sources WHERE id=?", (sid,))
 
@@ -121,26 +137,29 @@ class PassageIndex:
             return
         self._n = None
         with self.db:  # one transaction per batch: all or nothing
+            base = self.db.execute("SELECT coalesce(max(rowid), 0) FROM passages").fetchone()[0] + 1
+            rows, fts, terms = [], [], []
             for src, ps in batch:
                 self.db.execute("INSERT OR REPLACE INTO sources VALUES(?,?,?,?,?,?,?)",
                                 (src.id, src.sha256, src.title, src.path, src.kind,
                                  json.dumps(src.meta), len(ps)))
-                cur = self.db.execute("SELECT coalesce(max(rowid), 0) FROM passages")
-                base = cur.fetchone()[0] + 1
-                self.db.executemany(
-                    "INSERT INTO passages VALUES(?,?,?,?,?,?,?,?)",
-                    [(base + i, p.source_id, p.index, p.text, p.start, p.end, p.line, p.para)
-                     for i, p in enumerate(ps)])
-                self.db.executemany("INSERT INTO fts(rowid, norm) VALUES(?, ?)",
-                                    [(base + i, norm(p.text)) for i, p in enumerate(ps)])
-                self._count_terms([p.text for p in ps], +1)
+                for p in ps:
+                    ts = index_terms(p.text)
+                    rows.append((base, p.source_id, p.index, p.text, p.start, p.end, p.line, p.para))
+                    fts.append((base, " ".join(ts)))
+                    terms.append(ts)
+                    base += 1
+            self.db.executemany("INSERT INTO passages VALUES(?,?,?,?,?,?,?,?)", rows)
+            self.db.executemany("INSERT INTO fts(rowid, terms) VALUES(?, ?)", fts)
+            self._count_terms(terms, +1)
         self._idf_cache.clear()
 
-    def _count_terms(self, texts: list[str], sign: int) -> None:
-        """Document frequencies of content stems, for weighting words by how telling they are."""
+    def _count_terms(self, terms: list[list[str]], sign: int) -> None:
+        """Document frequencies of index terms: how telling a word is (stance weights) and
+        which words are too common to be worth a query."""
         counts: Counter[str] = Counter()
-        for t in texts:
-            counts.update(read_facts_light(t))
+        for ts in terms:
+            counts.update(set(ts))
         self.db.executemany(
             "INSERT INTO df VALUES(?, ?) ON CONFLICT(term) DO UPDATE SET n = n + excluded.n",
             [(k, sign * v) for k, v in counts.items()])
@@ -149,11 +168,9 @@ class PassageIndex:
         """Inverse document frequency of a content stem (unknown terms weigh most)."""
         v = self._idf_cache.get(term)
         if v is None:
-            if self._n is None:
-                self._n = self.count()
             row = self.db.execute("SELECT n FROM df WHERE term=?", (term,)).fetchone()
             df = row[0] if row else 0
-            v = self._idf_cache[term] = math.log((self._n + 1) / (df + 0.5)) + 1.0
+            v = self._idf_cache[term] = math.log((self.passage_count() + 1) / (df + 0.5)) + 1.0
         return v
 
     # -- reading --------------------------------------------------------------------------
@@ -168,8 +185,11 @@ class PassageIndex:
         return self.db.execute("SELECT count(*) FROM passages").fetchone()[0]
 
     def search(self, query: str, limit: int = 200) -> list[tuple[int, float]]:
-        """Row ids and BM25 scores (higher is better) of passages sharing terms with ``query``."""
-        terms = _query_terms(query)
+        """Row ids and BM25 scores (higher is better) of passages sharing terms with ``query``.
+
+        Terms found in more than ``COMMON_TERM_POSTINGS`` passages are left out while at
+        least ``MIN_QUERY_TERMS`` rarer ones remain: they cost most and rank least."""
+        terms = self.query_terms(query)
         if not terms:
             return []
         expr = " OR ".join(f'"{t}"' for t in terms)
@@ -177,6 +197,27 @@ class PassageIndex:
             "SELECT rowid, bm25(fts) FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT ?",
             (expr, limit)).fetchall()
         return [(r, -s) for r, s in rows]
+
+    def query_terms(self, query: str) -> list[str]:
+        terms = list(dict.fromkeys(index_terms(query)))
+        if len(terms) <= MIN_QUERY_TERMS:
+            return terms
+        dfs = self._df(terms)
+        rare = sorted(terms, key=lambda t: dfs.get(t, 0))
+        keep = [t for t in rare if dfs.get(t, 0) <= COMMON_TERM_POSTINGS]
+        if len(keep) < MIN_QUERY_TERMS:
+            keep = rare[:MIN_QUERY_TERMS]
+        return [t for t in terms if t in keep]
+
+    def _df(self, terms: list[str]) -> dict[str, int]:
+        marks = ",".join("?" * len(terms))
+        return dict(self.db.execute(f"SELECT term, n FROM df WHERE term IN ({marks})", terms))
+
+    def passage_count(self) -> int:
+        """Number of passages, cached between writes."""
+        if self._n is None:
+            self._n = self.count()
+        return self._n
 
     def get(self, rowids: list[int]) -> list[Passage]:
         if not rowids:
@@ -200,11 +241,17 @@ class PassageIndex:
         self.db.close()
 
 
-def _query_terms(query: str) -> list[str]:
-    seen: list[str] = []
-    for w in words(query):
-        if (w in STOPWORDS or len(w) < 2) and not w.isdigit():
+def index_terms(text: str) -> list[str]:
+    """What the keyword index stores for a text: its words, stopwords dropped, stemmed and
+    mapped to synonym groups, so 'expelled' finds 'deported' and the stance step's word
+    weights come from the same counts."""
+    out: list[str] = []
+    for w in words(text):
+        if w in STOPWORDS or (len(w) < 2 and not w.isdigit()):
             continue
-        if w not in seen:
-            seen.append(w.replace('"', ""))
-    return seen
+        t = canon(w)
+        if t.isalnum():
+            out.append(t)
+        else:  # one token per term for the FTS tokenizer too: 12.5 -> 12d5, 001-110 -> 001 110
+            out.extend(x for x in _NON_WORD.split(t.replace(".", "d")) if x)
+    return out
