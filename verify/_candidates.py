@@ -19,15 +19,15 @@ _RRF_K = 20
 def candidates(index: PassageIndex, claim: str, limit: int = 25,
                pool: int = KEYWORD_CANDIDATES) -> list[tuple[Passage, float]]:
     """The ``limit`` best passages for ``claim`` with a 0-1 similarity, best first."""
-    hits = index.search(claim, limit=pool)
+    hits = index.search_norms(claim, limit=pool)
     if not hits:
         return []
-    passages = index.get([r for r, _ in hits])
-    fuzzy = process.cdist([norm(claim)], [norm(p.text) for p in passages],
+    fuzzy = process.cdist([norm(claim)], [n for _, _, n in hits],
                           scorer=fuzz.token_set_ratio, workers=1)[0]
-    order_fuzzy = sorted(range(len(passages)), key=lambda i: -fuzzy[i])
-    fused = {i: 1.0 / (_RRF_K + i) for i in range(len(passages))}  # BM25 rank
+    order_fuzzy = sorted(range(len(hits)), key=lambda i: -fuzzy[i])
+    fused = {i: 1.0 / (_RRF_K + i) for i in range(len(hits))}  # BM25 rank
     for rank, i in enumerate(order_fuzzy):
         fused[i] += 1.0 / (_RRF_K + rank)
     best = sorted(fused, key=lambda i: -fused[i])[:limit]
-    return [(passages[i], float(fuzzy[i]) / 100.0) for i in best]
+    passages = index.get([hits[i][0] for i in best])
+    return [(p, float(fuzzy[i]) / 100.0) for p, i in zip(passages, best)]

@@ -12,14 +12,16 @@ from ._candidates import candidates
 from ._claims import read_claims
 from ._dates import last_year, parse_published
 from ._facts import DENIAL_VERBS, Facts, read_facts
-from ._index import PassageIndex
+from ._index import PassageIndex, index_terms
 from ._model import Claim, ClaimResult, Evidence, Passage, Report, Skipped, Source
+from ._parallel import check_in_parallel, plan_jobs
 from ._sources import discover
 from ._stance import Judgement, judge
 from ._text import stem
 from ._verdict import decide
 
 MAX_RELATED = 3
+PREFILTER_COVERAGE = 0.15
 Progress = Callable[[int, int], None]
 
 
@@ -65,12 +67,13 @@ def open_index(sources: Sequence[str | Path], cache: str | Path | None = None,
 def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Path] = ("sources",),
           *, cache: str | Path | None = None, encoding: str = "utf-8",
           progress: Progress | None = None, index: PassageIndex | None = None,
-          fetch_options=None) -> Report:
+          fetch_options=None, jobs: int | None = None) -> Report:
     """Check every claim against the sources and return a ``Report``.
 
     ``claims`` is a CSV/.txt path or an iterable of claim strings (or ``Claim`` objects).
     URLs among ``sources`` or in a claim's ``url`` column are fetched (``fetch_options``:
-    a ``verify._fetch.FetchOptions``) and archived in the cache.
+    a ``verify._fetch.FetchOptions``) and archived in the cache. ``jobs``: worker processes
+    (default: every core; 1 checks in this process); results are the same either way.
     """
     skipped: list[Skipped] = []
     if isinstance(claims, (str, Path)) and (str(claims) == "-" or os.path.exists(str(claims))
@@ -87,11 +90,15 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
         srcs, more = index.sources(), []
     skipped += more
     by_id = {s.id: s for s in srcs}
-    results = []
-    for n, claim in enumerate(claim_list, 1):
-        results.append(check_claim(claim, index, by_id))
-        if progress:
-            progress(n, len(claim_list))
+    n_jobs = plan_jobs(jobs, len(claim_list), index.path)
+    if n_jobs > 1:
+        results = check_in_parallel(claim_list, index.path, by_id, n_jobs, progress)
+    else:
+        results = []
+        for n, claim in enumerate(claim_list, 1):
+            results.append(check_claim(claim, index, by_id))
+            if progress:
+                progress(n, len(claim_list))
     return Report(claims=results, sources=srcs, skipped=skipped, passages=index.count())
 
 
@@ -99,10 +106,12 @@ def check_claim(claim: Claim, index: PassageIndex, sources: dict[str, Source]) -
     """Judge the best candidate passages for one claim and decide its verdict."""
     facts_c = read_facts(claim.text)
     judged: list[tuple[Judgement, Passage, Source | None]] = []
-    for passage, _sim in candidates(index, claim.text):
+    hits = [p for p, _sim in candidates(index, claim.text)]
+    for passage, around in zip(hits, index.contexts(hits, before=2, after=1)):
+        if not _worth_judging(facts_c, around, index.idf):
+            continue
         src = sources.get(passage.source_id)
         published = parse_published(src.published) if src else None
-        around = index.neighbours(passage, before=2, after=1)
         j = _judge_spans(facts_c, passage, around, published, index)
         if j[0].label != "unrelated":
             judged.append((j[0], j[1], src))
@@ -110,6 +119,19 @@ def check_claim(claim: Claim, index: PassageIndex, sources: dict[str, Source]) -
     verdict, confidence, reason = decide(evidence)
     return ClaimResult(claim=claim, verdict=verdict, confidence=confidence,  # type: ignore[arg-type]
                        evidence=evidence, reason=reason)
+
+
+def _worth_judging(claim: Facts, around: list[Passage], idf) -> bool:
+    """A cheap first look: does the passage with its neighbours hold a fair share of the
+    claim's words at all? Exact stems only, so it errs towards judging: the stance step
+    (fuzzy word matches) calls a passage unrelated below about a third of the claim."""
+    present = set(index_terms(" ".join(q.text for q in around)))
+    total = hit = 0.0
+    for t in set(claim.content):
+        w = idf(t)
+        total += w
+        hit += w if t in present else 0.0
+    return total == 0 or hit / total >= PREFILTER_COVERAGE
 
 
 def _judge_spans(claim: Facts, p: Passage, around: list[Passage], published,

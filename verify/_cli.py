@@ -59,10 +59,12 @@ def cli() -> None:
 @click.option("--refresh", is_flag=True, help="URL sources: fetch again even if archived.")
 @click.option("--ignore-robots", is_flag=True, help="URL sources: do not honour robots.txt.")
 @click.option("--allow-private", is_flag=True, help="URL sources: allow private/loopback addresses.")
+@click.option("--jobs", "-j", type=click.IntRange(0), default=0, metavar="N",
+              help="Worker processes for checking claims (default 0: every core).")
 def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, output: str | None,
           fail_on: tuple[str, ...], encoding: str, no_color: bool, max_evidence: int,
           publisher: str, offline: bool, refresh: bool, ignore_robots: bool,
-          allow_private: bool) -> None:
+          allow_private: bool, jobs: int) -> None:
     """Check every claim in CLAIMS (CSV with a claim column, .txt one per line, - for stdin)."""
     from ._check import check as run_check
     from ._render import report_dict
@@ -71,7 +73,8 @@ def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, ou
     paths = list(sources) or ["sources"]
     with _progress(err) as progress:
         report = run_check(claims, paths, cache=cache, encoding=encoding, progress=progress,
-                           fetch_options=_fetch_options(offline, refresh, ignore_robots, allow_private))
+                           fetch_options=_fetch_options(offline, refresh, ignore_robots, allow_private),
+                           jobs=jobs or None)
     data = report_dict(report)
     _emit(data, fmt, output, no_color, max_evidence, publisher)
     for s in data["skipped"]:

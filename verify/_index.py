@@ -26,7 +26,7 @@ from ._text import STOPWORDS, words
 # (synonym groups, stopwords) changes: the version carries a fingerprint of both.
 def _format_version(synonym: dict[str, str], stopwords: frozenset[str]) -> str:
     fingerprint = repr((sorted(synonym.items()), sorted(stopwords))).encode()
-    return "5-" + hashlib.sha256(fingerprint).hexdigest()[:8]
+    return "6-" + hashlib.sha256(fingerprint).hexdigest()[:8]
 
 
 FORMAT_VERSION = _format_version(SYNONYM, STOPWORDS)
@@ -42,13 +42,18 @@ _NON_WORD = re.compile(r"[\W_]+")
 class PassageIndex:
     """Passages of a set of sources, searchable by keywords (BM25)."""
 
-    def __init__(self, path: str | Path = ":memory:") -> None:
+    def __init__(self, path: str | Path = ":memory:", read_only: bool = False) -> None:
+        """``read_only``: a worker's view of an index another process built and keeps."""
         self.path = str(path)
         self._idf_cache: dict[str, float] = {}
         self._n: int | None = None
-        if self.path != ":memory:":
+        if self.path != ":memory:" and not read_only:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
+            if read_only:
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                self.db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                return
             self.db = sqlite3.connect(self.path, check_same_thread=False)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
@@ -70,7 +75,7 @@ class PassageIndex:
                           path TEXT, kind TEXT, meta TEXT, n INTEGER)""")
             db.execute("""CREATE TABLE passages(rowid INTEGER PRIMARY KEY, source_id TEXT,
                           idx INTEGER, text TEXT, start INTEGER, end INTEGER, line INTEGER,
-                          para INTEGER)""")
+                          para INTEGER, norm TEXT)""")
             db.execute("CREATE INDEX passages_src ON passages(source_id, idx)")
             db.execute("CREATE TABLE df(term TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID")
             db.execute("""CREATE VIRTUAL TABLE fts USING fts5(terms, content='',
@@ -144,12 +149,14 @@ class PassageIndex:
                                 (src.id, src.sha256, src.title, src.path, src.kind,
                                  json.dumps(src.meta), len(ps)))
                 for p in ps:
-                    ts = index_terms(p.text)
-                    rows.append((base, p.source_id, p.index, p.text, p.start, p.end, p.line, p.para))
+                    ws = words(p.text)
+                    ts = _terms(ws)
+                    rows.append((base, p.source_id, p.index, p.text, p.start, p.end, p.line,
+                                 p.para, " ".join(ws)))
                     fts.append((base, " ".join(ts)))
                     terms.append(ts)
                     base += 1
-            self.db.executemany("INSERT INTO passages VALUES(?,?,?,?,?,?,?,?)", rows)
+            self.db.executemany("INSERT INTO passages VALUES(?,?,?,?,?,?,?,?,?)", rows)
             self.db.executemany("INSERT INTO fts(rowid, terms) VALUES(?, ?)", fts)
             self._count_terms(terms, +1)
         self._idf_cache.clear()
@@ -198,6 +205,17 @@ class PassageIndex:
             (expr, limit)).fetchall()
         return [(r, -s) for r, s in rows]
 
+    def search_norms(self, query: str, limit: int = 200) -> list[tuple[int, float, str]]:
+        """``search`` with each passage's normalised text, for fuzzy re-ranking without
+        loading (or re-normalising) the passages themselves."""
+        hits = self.search(query, limit)
+        if not hits:
+            return []
+        marks = ",".join("?" * len(hits))
+        norms = dict(self.db.execute(
+            f"SELECT rowid, norm FROM passages WHERE rowid IN ({marks})", [r for r, _ in hits]))
+        return [(r, s, norms.get(r, "")) for r, s in hits]
+
     def query_terms(self, query: str) -> list[str]:
         terms = list(dict.fromkeys(index_terms(query)))
         if len(terms) <= MIN_QUERY_TERMS:
@@ -237,6 +255,20 @@ class PassageIndex:
             (p.source_id, p.index - before, p.index + after)).fetchall()
         return [Passage(*r) for r in rows]
 
+    def contexts(self, ps: list[Passage], before: int = 2, after: int = 1) -> list[list[Passage]]:
+        """``neighbours`` of many passages in one query (one per passage costs more than the
+        rest of a claim's retrieval at a million passages)."""
+        if not ps:
+            return []
+        where = " OR ".join(["(source_id=? AND idx BETWEEN ? AND ?)"] * len(ps))
+        args = [a for p in ps for a in (p.source_id, p.index - before, p.index + after)]
+        rows = self.db.execute(
+            f"SELECT source_id, idx, text, start, end, line, para FROM passages WHERE {where}",
+            args).fetchall()
+        by_key = {(r[0], r[1]): Passage(*r) for r in rows}
+        return [[by_key[(p.source_id, i)] for i in range(p.index - before, p.index + after + 1)
+                 if (p.source_id, i) in by_key] for p in ps]
+
     def close(self) -> None:
         self.db.close()
 
@@ -245,8 +277,12 @@ def index_terms(text: str) -> list[str]:
     """What the keyword index stores for a text: its words, stopwords dropped, stemmed and
     mapped to synonym groups, so 'expelled' finds 'deported' and the stance step's word
     weights come from the same counts."""
+    return _terms(words(text))
+
+
+def _terms(ws: list[str]) -> list[str]:
     out: list[str] = []
-    for w in words(text):
+    for w in ws:
         if w in STOPWORDS or (len(w) < 2 and not w.isdigit()):
             continue
         t = canon(w)

@@ -69,6 +69,12 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Folded word tokens; hyphenated and dotted forms are split ('12-year' -> '12', 'year')."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    """Cached: the stance step reads the same sentences and names many times over."""
     out: list[str] = []
     for m in _WORD_RE.finditer(fold(text)):
         tok = m.group(0)
@@ -80,7 +86,7 @@ def words(text: str) -> list[str]:
             out.append(tok)
             continue
         out.extend(t for t in re.split(r"[-']", tok) if t)
-    return _numbers_to_digits(out)
+    return tuple(_numbers_to_digits(out))
 
 
 def _numbers_to_digits(toks: list[str]) -> list[str]:
