@@ -93,3 +93,33 @@ def test_index_format_changes_when_synonym_groups_change():
     stop = frozenset({"the"})
     assert _format_version({"expel": "deport"}, stop) != _format_version({}, stop)
     assert _format_version({}, stop) == _format_version({}, frozenset({"the"}))
+
+
+def test_an_interrupted_build_keeps_what_it_wrote_and_the_next_sync_completes_it(data, tmp_path, monkeypatch):
+    import pytest
+    import verify._index as vi
+    from verify._sources import load_source
+
+    monkeypatch.setattr(vi, "_BATCH", 1)  # commit after every file
+    corpus = _copy(data, tmp_path)
+    (corpus / "zz-last.txt").write_text("The last file speaks of harbours.", encoding="utf-8")
+    files = sorted(discover([corpus])[0], key=lambda f: f.id)
+    full = PassageIndex(tmp_path / "full.sqlite")
+    full.sync(files)
+    calls = []
+
+    def dies_on_last(sf):
+        calls.append(sf.id)
+        if len(calls) == len(files):
+            raise KeyboardInterrupt
+        return load_source(sf)
+
+    idx = PassageIndex(tmp_path / "i.sqlite")
+    with pytest.raises(KeyboardInterrupt):
+        idx.sync(files, loader=dies_on_last)
+    idx.close()
+    again = PassageIndex(tmp_path / "i.sqlite")
+    assert 0 < again.count() < full.count()
+    again.sync(files)
+    assert again.count() == full.count()
+    assert again.search("Springfield mayor") == full.search("Springfield mayor")
