@@ -129,6 +129,19 @@ def test_html_draft_is_reduced_to_its_text(index):
     assert not any("<p>" in s["text"] for s in r["statements"])
 
 
+def test_docx_draft_is_read_paragraph_by_paragraph(index):
+    r = audit(DATA / "draft.docx", [SOURCES], index=index).to_dict()
+    assert _find(r, "opened a ferry line")["verdict"] == "supported"
+    assert r["statements"][0]["kind"] != "claim"  # the heading
+
+
+def test_broken_docx_is_a_one_line_input_error(tmp_path):
+    path = tmp_path / "broken.docx"
+    path.write_bytes(b"PK not really a zip")
+    with pytest.raises(InputError, match="not a readable .docx"):
+        read_draft(path)
+
+
 def test_missing_draft_is_an_input_error():
     with pytest.raises(InputError, match="nope.md"):
         read_draft(DATA / "nope.md")

@@ -150,7 +150,15 @@ def _read_docx(path: Path) -> str:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several unrelated types on a bad file
         raise InputError(f"not a readable .docx file ({exc.__class__.__name__})", where=str(path)) from None
-    return "\n\n".join(p.text for p in document.paragraphs if p.text.strip())
+    return "\n\n".join(_docx_paragraph(p) for p in document.paragraphs if p.text.strip())
+
+
+def _docx_paragraph(p) -> str:
+    """Word's heading styles become Markdown headings, so they are skipped as headings are."""
+    style = (getattr(p.style, "name", "") or "").lower()
+    if style == "title" or style.startswith("heading"):
+        return "# " + p.text.strip()
+    return p.text
 
 
 _FRONT = re.compile(r"\A---[ \t]*\n(?:[^\n]*\n)*?---[ \t]*\n")
