@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from verify._quantities import agree, extract_quantities
+from verify._quantities import agree, confirms, extract_quantities, same_kind
 
 
 def q(text: str):
@@ -89,3 +89,64 @@ def test_intervals_are_consistent(n, qual):
     x = q(text)
     assert x.lo <= x.hi
     assert agree(x, x)
+
+
+def test_strict_bound_excludes_a_figure_just_past_it():
+    a = extract_quantities("fewer than 19,000 deaths")[0]
+    b = extract_quantities("19,323 deaths")[0]
+    assert not agree(a, b)
+
+
+def test_less_than_ten_excludes_ten():
+    a = extract_quantities("less than ten titles")[0]
+    b = extract_quantities("ten titles")[0]
+    assert not agree(a, b)
+
+
+def test_small_counts_get_no_rounding_slack():
+    a = extract_quantities("number 91")[0]
+    b = extract_quantities("number 92")[0]
+    assert not agree(a, b)
+
+
+def test_large_exact_figures_keep_rounding_slack():
+    a = extract_quantities("4,800 refugees")[0]
+    b = extract_quantities("4,812 refugees")[0]
+    assert agree(a, b)
+
+
+def test_crowd_bound_is_not_an_age():
+    a = extract_quantities("more than 200 fled")[0]
+    b = extract_quantities("a 22-year-old manager")[0]
+    assert not same_kind(a, b)
+
+
+def test_lower_than_is_a_bound():
+    q = extract_quantities("a rating lower than 21%")[0]
+    assert q.hi < 21
+
+
+def test_number_word_inside_a_name_is_not_a_quantity():
+    assert extract_quantities("the lead vocalist of Twenty-One Pilots") == []
+
+
+def test_open_bound_does_not_confirm_an_exact_figure():
+    exact = extract_quantities("39 years old")[0]
+    bound = extract_quantities("younger than 45 years old")[0]
+    assert agree(exact, bound) and not confirms(exact, bound)
+
+
+def test_number_opening_a_title_is_not_a_quantity():
+    assert extract_quantities("On Rotten Tomatoes, 47 Meters Down has a rating") == []
+
+
+def test_number_before_a_nationality_is_still_a_count():
+    assert [q.value for q in extract_quantities("Three Cambodians were deported")] == [3]
+
+
+def test_ordinal_inside_a_name_is_not_an_ordinal():
+    assert [q.text for q in extract_quantities("She is the third African-American First Lady.")] == ["third"]
+
+
+def test_digits_glued_to_letters_are_not_counts():
+    assert [q.kind for q in extract_quantities("at the corner of 42nd Street")] == ["ordinal"]

@@ -1,7 +1,7 @@
 """The stance of a passage towards a claim, and the verdict over several."""
 from __future__ import annotations
 
-from verify._facts import read_facts
+from verify._facts import canon, read_facts
 from verify._model import Evidence
 from verify._stance import judge
 from verify._verdict import decide
@@ -76,3 +76,295 @@ def test_confidence_grows_with_independent_sources():
     two = decide([Evidence("supports", "a", "first text", 1, 0, 1, 0.8, "r"),
                   Evidence("supports", "b", "another wording altogether", 1, 0, 1, 0.8, "r")])[1]
     assert two > one
+
+
+# -- places, nationalities and names in the claim's slot ---------------------------------------
+
+def test_other_country_in_the_same_slot_contradicts():
+    j = stance("Lake Huron is in Ontario.", "Lake Huron is the longest lake in Nigeria.")
+    assert j.label == "contradicts" and j.reason == "claim says ontario; source says nigeria"
+
+
+def test_other_nationality_before_the_same_noun_contradicts():
+    j = stance("Vincent Cassel is a French actor.", "Vincent Cassel, born in 1966, is an American actor.")
+    assert j.label == "contradicts"
+    assert (j.claim_value, j.source_value) == ("french", "american")
+
+
+def test_city_inside_the_claimed_country_is_no_conflict():
+    j = stance("Sam Rainsy was born in Cambodia.", "Sam Rainsy was born in Phnom Penh, Cambodia.")
+    assert j.label == "supports"
+
+
+def test_region_inside_the_claimed_country_is_no_conflict():
+    j = stance("The lake is in Canada.", "The lake is in Ontario.")
+    assert j.label != "contradicts"
+
+
+def test_multiword_place_sharing_first_word_is_a_conflict():
+    j = stance("Chantra, a former CNRP deputy chief in Kampong Cham province, fled.",
+               "Chantra, a former CNRP deputy chief in Kampong Chhnang province, fled.")
+    assert j.label == "contradicts" and "kampong chhnang" in j.reason
+
+
+def test_multiword_name_with_another_modifier_is_a_conflict():
+    j = stance("Sat Pha was jailed over a protest outside the US Embassy.",
+               "Sat Pha was jailed over a 2020 protest outside the Chinese Embassy in Phnom Penh.")
+    assert j.label == "contradicts" and "chinese embassy" in j.reason
+
+
+def test_place_modifier_change_is_a_conflict():
+    j = stance("Richard Savage was born in South Yorkshire, England.",
+               "Richard Savage was born in Sheffield, West Riding of Yorkshire, England.")
+    assert j.label == "contradicts"
+
+
+def test_second_nationality_is_not_a_contradiction():
+    j = stance("Jemima Kirke is an American citizen.", "Jemima Kirke is a British artist.")
+    assert j.label != "contradicts"
+
+
+def test_other_nationality_outside_the_slot_keeps_the_passage_from_confirming():
+    j = stance("Jason Sudeikis is a Canadian and was born on September 18, 1975.",
+               "Jason Sudeikis, born September 18, 1975, is an American actor and comedian.")
+    assert j.label == "related"
+
+
+def test_figures_about_another_country_refute_nothing():
+    j = stance("Mexico had recorded 68 coronavirus deaths by March 17.",
+               "France had recorded 19,323 coronavirus deaths by 16 April.")
+    assert j.label != "contradicts"
+
+
+def test_returning_to_one_country_is_not_the_slot_of_fleeing_to_another():
+    j = stance("More than 150 CNRP refugees have returned to Cambodia.",
+               "More than 200 CNRP refugees have fled to Thailand.")
+    assert j.label != "contradicts" or "thailand" not in j.reason
+
+
+# -- subjects pointed at, not named -------------------------------------------------------------
+
+def test_pronoun_subject_with_nobody_else_named_can_support():
+    j = stance("Kristen Bell won a Saturn Award for Best Actress on Television.",
+               "For her performance she was awarded a Saturn Award for Best Actress on Television.")
+    assert j.label == "supports"
+
+
+def test_pronoun_subject_never_grounds_a_contradiction():
+    j = stance("The Grey won a Saturn Award in 2013.", "The film won a Saturn Award in 2011.")
+    assert j.label != "contradicts"
+
+
+def test_sentence_opening_with_a_description_refers_to_the_person_named_before():
+    before = "In 2019, CNRP co-founder Sam Rainsy announced his intention to return to Cambodia."
+    passage = "The opposition leader was not able to board his flight to Cambodia."
+    j = stance("Sam Rainsy flew back to Cambodia in 2019.", passage, before + " " + passage)
+    assert j.label == "contradicts" and "not able to board" in j.reason
+
+
+# -- paraphrase and opposite predicates ---------------------------------------------------------
+
+def test_failed_action_contradicts_the_action():
+    j = stance("Rainsy boarded his flight to Cambodia.", "Rainsy was unable to board his flight to Cambodia.")
+    assert j.label == "contradicts"
+
+
+def test_each_year_and_annually_say_the_same():
+    j = stance("Less than 1% of refugees worldwide are resettled each year.",
+               "Less than 1% of the world's refugees are resettled annually.")
+    assert j.label == "supports"
+
+
+def test_last_year_is_not_annually():
+    j = stance("Thailand deported 100 Cambodian refugees last year.",
+               "Thailand had some 4,800 refugees, and less than 1% of refugees are resettled annually.")
+    assert j.label != "contradicts"
+
+
+def test_organisation_named_by_its_other_name_is_the_same_subject():
+    j = stance("UNHCR says Thailand has 48,000 urban refugees.",
+               "A U.N. Refugee Agency spokesperson said Thailand had some 4,800 urban refugees.")
+    assert j.label == "contradicts" and "some 4,800" in j.reason
+
+
+def test_long_name_answers_to_its_initials():
+    j = stance("The CNRP was dissolved in 2017.", "The Cambodia National Rescue Party was dissolved in 2017.")
+    assert j.label == "supports"
+
+
+def test_swapped_word_in_an_identical_frame_does_not_support():
+    j = stance("Mad Men is a period comedy television series.",
+               "Mad Men is an American period drama television series.")
+    assert j.label == "related" and "comedy" in j.reason
+
+
+def test_swapped_verb_is_paraphrase_not_a_swap():
+    j = stance("Oldsmobile presented the first navigation system in 1995.",
+               "In 1995 Oldsmobile introduced the first navigation system.")
+    assert j.label == "supports"
+
+
+def test_filler_adverb_does_not_hide_a_count_conflict():
+    j = stance("Fewer than 50 CNRP members ever fled to Thailand.",
+               "Since 2017, more than 200 CNRP political refugees have fled to Thailand.")
+    assert j.label == "contradicts"
+
+
+def test_university_is_not_a_negation():
+    f = read_facts("The University of Connecticut won ten titles.")
+    assert f.negations == []
+
+
+def test_bound_in_passage_does_not_confirm_an_exact_figure():
+    j = stance("The youngest victim in Belgium was 39 years old.",
+               "The youngest victim in Belgium was younger than 45 years old.")
+    assert j.label == "related"
+
+
+def test_value_in_the_next_sentence_is_not_aligned():
+    j = stance("The UN refugee agency resettled 10,000 Cambodian exiles in Canada.",
+               "All three were recognized as refugees by the U.N. Refugee Agency. At least two of them "
+               "have since been convicted.")
+    assert j.label != "supports"
+
+
+def test_generic_last_word_of_a_name_need_not_be_repeated():
+    j = stance("Madonna has signed with Interscope Records.",
+               "Artists signed to Interscope include Madonna, Eminem and Gwen Stefani.")
+    assert j.label == "supports"
+
+
+def test_shared_surname_with_another_first_name_is_no_conflict():
+    j = stance("Bob Riley is a politician from Alabama.", "Robert Renfroe Riley is a politician from Alabama.")
+    assert j.label != "contradicts"
+
+
+def test_claim_about_an_unnamed_film_is_not_contradicted_by_another_film():
+    j = stance("The film had more than 115 reviews on Rotten Tomatoes.",
+               "On Rotten Tomatoes, the film has a rating of 5%, based on 40 reviews.")
+    assert j.label != "contradicts"
+
+
+def test_running_figure_read_at_another_date_is_not_a_conflict():
+    j = stance("Venezuela's annual inflation rate was 833,997% as of October 2018.",
+               "Venezuela's annual inflation rate was around 46,305% as of June 2018.")
+    assert j.label == "related"
+
+
+def test_support_for_a_subject_only_pointed_at_weighs_less():
+    named = stance("Kristen Bell won a Saturn Award for Best Actress.",
+                   "Kristen Bell was awarded a Saturn Award for Best Actress.")
+    pointed = stance("Kristen Bell won a Saturn Award for Best Actress.",
+                     "For her performance she was awarded a Saturn Award for Best Actress.")
+    assert named.label == pointed.label == "supports" and pointed.score < named.score
+
+
+def test_sequel_number_in_a_title_is_not_a_figure():
+    j = stance("Bad Santa 2 scored over 50/100 on Metacritic.",
+               "On Metacritic, Bad Santa 2 has a score of 72 out of 100.")
+    assert "claim says 2" not in j.reason
+
+
+def test_found_his_way_to_is_moved_to():
+    j = stance("Em Piseth moved to Thailand in 2020.",
+               "Em Piseth found his way to Thailand in 2020, seizing a legitimate entry.")
+    assert j.label == "supports"
+
+
+def test_verbs_ending_in_e_meet_their_synonyms_in_any_form():
+    assert canon("moved") == canon("relocated") == canon("arrive")
+
+
+def test_same_counted_noun_with_another_act_is_no_conflict():
+    j = stance("Thailand deported 100 Cambodian refugees last year.",
+               "Nearly five years later, about 40 CNRP political exiles still remain in Thailand.")
+    assert j.label != "contradicts"
+
+
+def test_same_act_with_another_count_is_a_conflict():
+    j = stance("More than 300 party leaders fled to Thailand.",
+               "More than 200 party leaders fled to Thailand.")
+    assert j.label == "contradicts"
+
+
+def test_negation_pointing_back_to_the_previous_sentence_contradicts():
+    before = "Cambodia and Thailand reached an agreement in 2018 to exchange foreign fugitives."
+    passage = "Such an agreement has not been confirmed by Cambodian officials."
+    j = stance("Cambodian officials confirmed the agreement to exchange foreign fugitives.", passage,
+               before + " " + passage)
+    assert j.label == "contradicts"
+
+
+def test_the_one_percentage_on_each_side_is_compared():
+    j = stance("Based on 177 reviews, The Grey scored over 79%.",
+               "The Grey holds a 79% rating on Rotten Tomatoes based on 177 reviews.")
+    assert j.label == "contradicts" and j.reason == "claim says over 79%; source says 79%"
+
+
+def test_count_and_act_a_few_words_apart_still_align():
+    j = stance("Two NFL venues have not hosted a postseason game yet.",
+               "FirstEnergy Stadium is one of three NFL venues that have yet to host a postseason game.")
+    assert j.label == "contradicts"
+
+
+def test_year_alone_does_not_confirm_a_full_date():
+    j = stance("The Columbine High School massacre occurred on April 20, 1999.",
+               "The film explores the causes of the Columbine High School massacre in 1999.")
+    assert j.label == "related"
+
+
+def test_sentence_opening_with_she_is_about_the_only_person_in_view():
+    j = stance("Cher received critical acclaim for her performances in films such as Silkwood.",
+               "She received critical acclaim for her performances in films such as Silkwood and Mask.")
+    assert j.label == "supports"
+
+
+def test_she_refers_to_someone_else_when_the_sentences_before_name_another():
+    before = "Kem Monovithya spoke to reporters in Bangkok."
+    passage = "She received critical acclaim for her performances in films such as Silkwood and Mask."
+    j = stance("Cher received critical acclaim for her performances in films such as Silkwood.",
+               passage, before + " " + passage)
+    assert j.label != "supports"
+
+
+def test_opposite_word_is_named_as_the_reason():
+    j = stance("Soodhu Kavvum received favorable reviews.", "Soodhu Kavvum received negative reviews.")
+    assert j.label == "contradicts" and "negative" in j.reason
+
+
+LISTED = ("Voeung Samnang and Lanh Thavry, both former CNRP commune officials, and Voeun Veasna, "
+          "a CNRP online TV broadcaster, were arrested by Thai authorities and deported to Cambodia "
+          "last November.")
+
+
+def test_people_listed_as_the_subject_are_counted():
+    j = stance("Three of them were arrested by Thai authorities and deported last November.", LISTED)
+    assert j.label == "supports" and "3 named people" in j.reason
+
+
+def test_a_list_of_names_never_refutes_a_larger_count():
+    j = stance("Four of them were arrested by Thai authorities and deported last November.", LISTED)
+    assert j.label != "contradicts"
+
+
+def test_country_named_by_its_nationality_counts_as_stated():
+    j = stance("Three CNRP members were deported from Thailand in November.", LISTED)
+    assert j.label == "supports"
+
+
+def test_same_kind_of_name_in_another_slot_is_no_conflict():
+    j = stance("Only two stadiums are larger than the Emirates Stadium in England.",
+               "Leicester City is an English club based at the King Power Stadium in Leicester.")
+    assert j.label != "contradicts"
+
+
+def test_token_match_forgives_spelling_variants_but_not_other_words():
+    from verify._text import token_match
+    assert token_match("kampong", {"kompong"}) == "kompong"
+    assert token_match("cham", {"chhnang"}) is None
+
+
+def test_count_in_a_list_meets_the_same_noun_under_the_same_verb():
+    j = stance("France has reported fewer than 19,000 COVID-19 deaths.",
+               "France has reported over 168,000 coronavirus cases, 19,323 deaths, and 35,983 recoveries.")
+    assert j.label == "contradicts" and j.source_value == "19,323"

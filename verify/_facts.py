@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ._dates import MONTHS, DateValue, extract_dates
+from ._paraphrase import phrase_meanings
+from ._places import known_places
 from ._quantities import Quantity, extract_quantities
 from ._text import STOPWORDS, fold, stem, words
 
@@ -21,7 +23,9 @@ DENIAL_VERBS = frozenset(stem(w) for w in """deny denied denies denying rejected
 rejecting refuted refutes refute dismissed dismisses dismiss disputed disputes dispute""".split())
 MULTIWORD_NEGATION = ("has yet to", "have yet to", "had yet to", "failed to", "fails to",
                       "fail to", "is yet to", "are yet to", "was yet to", "non-signatory",
-                      "unconfirmed", "not been confirmed", "no longer", "never signed")
+                      "unconfirmed", "not been confirmed", "no longer", "never signed",
+                      "unable to", "was prevented from", "were prevented from", "was barred from",
+                      "were barred from", "was blocked from", "were blocked from")
 
 # Groups of words that report the same thing; a stem maps to its group's first member.
 _SYNONYMS = [
@@ -29,18 +33,26 @@ _SYNONYMS = [
     "arrest detain apprehend custody",
     "sentence jail imprison prison convict",
     "flee fled escape",
+    "win won award",
+    "fly flew flight board",
+    "world worldwide global globe",
+    "annual annually",
     "kill murder assassinate slay",
     "move relocate arrive",
     "live reside remain stay",
     "sign signatory ratify",
     "threat threaten",
+    "criticise criticize criticism criticised criticized condemn",
     "monitor surveil surveillance watch observe spy",
     "agree agreement deal accord",
     "confirm verify",
     "say state tell told",
+    "football soccer",
+    "robber thief thieves",
+    "film movie",
     "exile refugee",
     "hold host",
-    "receive get given",
+    "receive get got given",
     "increase rise grow",
     "decrease fall drop decline",
     "die death dead",
@@ -53,19 +65,34 @@ for _group in _SYNONYMS:
     _stems = [stem(w) for w in _group.split()]
     for _s in _stems:
         SYNONYM.setdefault(_s, _stems[0])
+    for _w in _group.split():  # every form: 'moved' stems to 'mov', 'moves' to 'move'
+        _base = _w[:-1] if _w.endswith("e") else _w
+        for _form in (_w + "s", _base + "ed", _base + "ing", _w + "d"):
+            SYNONYM.setdefault(stem(_form), _stems[0])
 
 # Opposite predicates common in reporting, as stems.
 _ANTONYMS = [("releas", "remain"), ("confirm", "deny"), ("win", "lose"), ("won", "lost"),
              ("increase", "decrease"), ("rise", "fall"), ("approv", "reject"),
              ("accept", "reject"), ("alive", "dead"), ("allow", "ban"), ("legal", "illegal"),
              ("guilty", "innocent"), ("acquit", "convict"), ("open", "clos"), ("grant", "deny"),
-             ("found", "missing")]
+             ("found", "missing"), ("favorable", "negative"), ("favourable", "negative"),
+             ("positive", "negative"), ("success", "failure"), ("import", "export"),
+             ("importation", "exportation"), ("eldest", "youngest"), ("oldest", "youngest"),
+             ("majority", "minority"), ("male", "female"), ("public", "private"),
+             ("real", "fictional"), ("ally", "enemy"), ("support", "oppose"),
+             ("accept", "refuse"), ("true", "false"), ("east", "west"), ("north", "south")]
 ANTONYMS: dict[str, set[str]] = {}
-for _a, _b in _ANTONYMS:
-    ANTONYMS.setdefault(stem(_a), set()).add(stem(_b))
-    ANTONYMS.setdefault(stem(_b), set()).add(stem(_a))
+for _a, _b in _ANTONYMS:  # keyed as canon() reads words, so 'won' finds 'lost'
+    _ka, _kb = (SYNONYM.get(stem(w), stem(w)) for w in (_a, _b))
+    ANTONYMS.setdefault(_ka, set()).add(_kb)
+    ANTONYMS.setdefault(_kb, set()).add(_ka)
 
 _MONTH_WORDS = frozenset(MONTHS)
+# Adverbs that colour a statement without changing what it states ('fewer than 50 ever fled').
+_FILLER = frozenset("ever really actually currently indeed reportedly reported allegedly back "
+                    "very highly extremely".split())
+# 'each year' says 'annually'; 'last year' does not
+_PER = frozenset("each every per a".split())
 _NAME = r"((?:[A-Z][\w’'\-.]*)(?:\s+[A-Z][\w’'\-.]*){0,3})"
 _PLACE = re.compile(r"\b(?:in|at|near|across|inside|outside|within|into|to)\s+(?:the\s+)?((?:[A-Z][\w’'\-.]*)(?:\s+[A-Z][\w’'\-.]*){0,3})")
 _ROLE = (r"(?:[A-Z][\w]*\s+)*(?:spokesman|spokesperson|spokeswoman|minister|president|director|"
@@ -89,6 +116,8 @@ class Facts:
     cue_words: list[str] = field(default_factory=list)   # the negating phrase of each
     speakers: set[str] = field(default_factory=set)      # names only cited as saying it
     places: list[list[str]] = field(default_factory=list)  # entities after in/at/near...
+    aliases: list[str] = field(default_factory=list)     # acronyms named without being spelled
+    known_places: list[tuple[int, int, str]] = field(default_factory=list)  # countries, nationalities
 
 
 def canon(word: str) -> str:
@@ -106,6 +135,11 @@ def read_facts(text: str, published: date | None = None, anchor_year: int | None
 def _read_facts(text: str, published: date | None = None, anchor_year: int | None = None) -> Facts:
     ws = words(text)
     stems = [canon(w) for w in ws]
+    for i in range(1, len(ws)):
+        if ws[i] == "year" and ws[i - 1] in _PER:
+            stems[i] = SYNONYM[stem("annual")]
+    for i, plain in phrase_meanings(ws):
+        stems[i] = canon(plain)
     dates = extract_dates(text, published, anchor_year)
     quantities = [q for q in extract_quantities(text) if q.kind != "year"
                   and not any(d.start <= q.start < d.end for d in dates)]
@@ -115,11 +149,12 @@ def _read_facts(text: str, published: date | None = None, anchor_year: int | Non
         value_words.update(words(v.text))
     content = [s for w, s in zip(ws, stems)
                if w not in STOPWORDS and not w.isdigit() and w not in _MONTH_WORDS
-               and w not in value_words and not w.replace(".", "").isdigit() and len(w) > 1]
+               and w not in _FILLER and w not in value_words and not w.replace(".", "").isdigit() and len(w) > 1]
     negs, cues = _negations(text, ws, stems)
     for i, w in enumerate(ws):  # 'unrecognised' negates 'recognised'
         for pre in ("un", "non"):
-            if w.startswith(pre) and len(w) - len(pre) >= 5 and i not in negs:
+            if (w.startswith(pre) and len(w) - len(pre) >= 5 and i not in negs
+                    and not w.startswith(_NOT_UN)):
                 stems[i] = canon(w[len(pre):])
                 negs.append(i)
                 cues.append(w)
@@ -127,11 +162,43 @@ def _read_facts(text: str, published: date | None = None, anchor_year: int | Non
     speakers = {fold(" ".join(words(m.group(0).rsplit(" ", 1)[0]))) for m in _SPEAKER.finditer(text)}
     speakers |= {fold(" ".join(words(m.group(1)))) for m in _SPEAKER_AFTER.finditer(text)}
     places = [toks for m in _PLACE.finditer(text) for toks in [words(m.group(1))] if toks in entities]
-    return Facts(text, ws, stems, content, entities, quantities, dates, negs, cues, speakers, places)
+    aliases = _aliases(entities, ws)  # 'the UN refugee agency' also names 'UNHCR'
+    return Facts(text, ws, stems, content, entities, quantities, dates, negs, cues, speakers,
+                 places, aliases, known_places(ws))
 
+
+# Well-known organisations under their other names, as folded phrases -> the acronym.
+_ORG_ALIASES = {
+    "un refugee agency": "unhcr", "united nations refugee agency": "unhcr",
+    "un high commissioner for refugees": "unhcr", "world health organization": "who",
+    "human rights watch": "hrw", "amnesty international": "amnesty",
+    "international organization for migration": "iom", "coronavirus": "covid",
+    "sars cov 2": "covid",
+}
+_ACRONYM_SKIP = frozenset("of for the and de des du la le on in".split())
+
+
+def _aliases(entities: list[list[str]], ws: list[str]) -> list[str]:
+    """Acronyms a text names without spelling them: the initials of a long name
+    ('Cambodia National Rescue Party' -> 'cnrp') and well-known organisations' other names."""
+    out = []
+    low = " ".join(ws)
+    for phrase, acro in _ORG_ALIASES.items():
+        if phrase in low:
+            out.append(acro)
+    for ent in entities:
+        toks = [t for t in ent if t not in _ACRONYM_SKIP]
+        if len(toks) >= 3 and all(t.isalpha() for t in toks):
+            out.append("".join(t[0] for t in toks))
+    present = set(ws)
+    return [a for a in dict.fromkeys(out) if a not in present]
+
+
+# words that begin with 'un' without negating anything ('university', 'under', 'uncle')
+_NOT_UN = ("uni", "under", "until", "unless", "uncle", "unanim", "unto", "nonethe")
 
 _SCOPE_SKIP = frozenset("a an the be been being is are was were has have had to yet any its his her their "
-                        "them it this that so even also ever once more longer".split())
+                        "them it this that so even also ever once more longer able".split())
 
 
 def _negations(text: str, ws: list[str], stems: list[str]) -> tuple[list[int], list[str]]:
@@ -184,7 +251,8 @@ nearly almost around approximately over under only one two three four five six s
 ten last former another other such both each every all according""".split())
 
 
-def read_facts_light(text: str) -> set[str]:
-    """Only the content stems of ``text``: the cheap reading used to align values."""
-    return {canon(w) for w in words(text)
+def read_facts_light(text: str, ws: list[str] | None = None) -> set[str]:
+    """Only the content stems of ``text``: the cheap reading used to align values
+    (``ws``: its ``words`` when the caller has them already, as the index does)."""
+    return {canon(w) for w in (words(text) if ws is None else ws)
             if w not in STOPWORDS and not w.isdigit() and w not in _MONTH_WORDS}

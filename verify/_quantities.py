@@ -11,6 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from ._places import COUNTRY, DEMONYMS
 from ._text import TENS, UNITS, fold
 
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
@@ -32,7 +33,8 @@ TIMES = {"once": 1, "twice": 2, "thrice": 3}
 APPROX = ("about", "some", "around", "approximately", "roughly", "an estimated", "estimated",
           "circa", "close to", "nearly", "almost", "just under", "just over", "over", "more than",
           "at least", "upwards of", "in excess of", "less than", "fewer than", "under", "up to",
-          "at most", "no more than", "below", "above", "as many as", "as few as", "only", "exactly")
+          "at most", "no more than", "below", "above", "lower than", "higher than",
+          "greater than", "younger than", "older than", "as many as", "as few as", "only", "exactly")
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _WORDNUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -107,15 +109,53 @@ def _interval(qual: str | None, lo: float, hi: float) -> tuple[float, float]:
         return lo * 0.9, hi * 1.1
     if q in ("nearly", "almost", "just under"):
         return lo * 0.85, hi
-    if q in ("more than", "over", "above", "in excess of", "just over"):
+    if q in ("more than", "over", "above", "in excess of", "just over", "higher than",
+             "greater than", "older than"):
         return math.nextafter(hi, math.inf), math.inf
     if q in ("at least", "upwards of", "as many as"):
         return lo, math.inf if q != "as many as" else hi
-    if q in ("less than", "fewer than", "under", "below"):
+    if q in ("less than", "fewer than", "under", "below", "lower than", "younger than"):
         return 0.0, math.nextafter(lo, -math.inf)
     if q in ("up to", "at most", "no more than", "as few as"):
         return 0.0, hi
     return lo, hi
+
+
+def _title_word(word: str) -> bool:
+    w = word.lower()
+    return not ({w, w[:-1]} & (_NOT_TITLE | DEMONYMS) or w in COUNTRY)  # 'Cambodians' too
+
+
+_NOT_TITLE = frozenset("""january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec the in on at by of and
+since from until after before during between about some nearly over under more less""".split())
+
+
+class _TitleAfter:
+    """A Titlecase word (not a month, nationality or country) right after a number."""
+    _re = re.compile(r" ([A-Z][a-z]+)\b")
+
+    def match(self, text: str, at: int) -> bool:
+        m = self._re.match(text, at)
+        return bool(m) and _title_word(m.group(1))
+
+
+class _TitleBefore:
+    """A Titlecase word right before a number, not opening its sentence ('Bad Santa 2')."""
+    _re = re.compile(r"(?<=[a-z]) ([A-Z][a-z]+) $")
+
+    def search(self, text: str, lo: int, at: int) -> bool:
+        m = self._re.search(text[max(lo, at - 40):at])
+        return bool(m) and _title_word(m.group(1))
+
+
+_TITLE_AFTER = _TitleAfter()
+_TITLE_BEFORE = _TitleBefore()
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\"“(`']\s*)$")
+
+
+def _at_sentence_start(text: str, at: int) -> bool:
+    return at == 0 or bool(_SENTENCE_START.search(text[max(0, at - 4):at]))
 
 
 def extract_quantities(text: str) -> list[Quantity]:
@@ -126,12 +166,22 @@ def extract_quantities(text: str) -> list[Quantity]:
         if num is None:
             continue
         raw_num = m.group("num")
+        if raw_num[0].isupper() and (not _at_sentence_start(text, m.start("num"))
+                                     or _TITLE_AFTER.match(text, m.end())):
+            continue  # 'Fast Five', 'Twenty-One Pilots', 'A Thousand Suns': a number in a name
+        if (raw_num[0].isdigit() and not (m.group("qual") or m.group("cur0") or m.group("pct")
+                                          or m.group("cur") or m.group("dur") or m.group("times"))
+                and (_TITLE_BEFORE.search(text, 0, m.start("num")) or _TITLE_AFTER.match(text, m.end()))):
+            continue  # 'Bad Santa 2', '47 Meters Down': a number in a title
         if raw_num.lower() in ("one", "half") and not (m.group("dur") or m.group("cur") or m.group("times")):
             continue  # "one of the", "half of them": too ambiguous to count
         # reject digits glued to letters (e.g. 'B52', 'COVID-19' handled by boundary check)
         before = text[max(0, m.start("num") - 2): m.start("num")]
         if raw_num[0].isdigit() and before and (before[-1].isalpha() or re.fullmatch(r"[A-Za-z]-", before)):
             continue
+        if (raw_num[0].isdigit() and m.end() < len(text) and text[m.end()].isalpha()
+                and not (m.group("pct") or m.group("cur") or m.group("dur") or m.group("times"))):
+            continue  # '42nd', '3D': glued to letters, not a count
         lo = hi = num
         if m.group("num2"):
             n2 = _to_number(m.group("num2"), m.group("scale2") or m.group("scale"))
@@ -162,6 +212,8 @@ def extract_quantities(text: str) -> list[Quantity]:
         start = m.start()
         out.append(Quantity(kind, unit, lo, hi, m.group(0), start, m.end(), num * factor))
     for m in _ORDINAL.finditer(text):
+        if m.group(0)[0].isupper() and not _at_sentence_start(text, m.start()):
+            continue  # 'First Lady', 'Second World War': an ordinal inside a name
         word = m.group(0).lower()
         v = float(ORDINALS.get(word) or re.sub(r"\D", "", word))
         out.append(Quantity("ordinal", "th", v, v, m.group(0), m.start(), m.end(), v))
@@ -186,16 +238,31 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
     return out
 
 
+def is_bound(q: Quantity) -> bool:
+    """'more than 200', 'fewer than 50': one side open, the figure itself excluded."""
+    return q.hi == math.inf or (q.lo == 0 and q.hi < q.value)
+
+
 def same_kind(a: Quantity, b: Quantity) -> bool:
     if a.kind != b.kind:
-        # a bare "was 68" about a person is an age; let a bare count meet an age
-        return {a.kind, b.kind} == {"count", "age"}
+        # a bare "was 68" about a person is an age; let a bare count meet an age, but
+        # 'more than 200' counts a crowd, never a person's years
+        if {a.kind, b.kind} == {"count", "age"}:
+            count = a if a.kind == "count" else b
+            return count.lo == count.hi and count.value < 130
+        return False
     return a.unit == b.unit or a.kind != "money"
 
 
 def same_direction_bounds(a: Quantity, b: Quantity) -> bool:
     return (a.hi == b.hi == math.inf) or (a.lo == b.lo == 0 and a.hi < math.inf and b.hi < math.inf
                                           and a.hi < a.value and b.hi < b.value)
+
+
+def confirms(claim: Quantity, source: Quantity) -> bool:
+    """The source's figure states the claim's, not merely allows it: 'younger than 45' allows
+    '39 years old' but does not say it, so an open bound never confirms an exact figure."""
+    return agree(claim, source) and (is_bound(claim) or not is_bound(source))
 
 
 def agree(a: Quantity, b: Quantity) -> bool:
@@ -207,5 +274,8 @@ def agree(a: Quantity, b: Quantity) -> bool:
         lo_a, lo_b = (a.lo, b.lo) if a.hi == math.inf else (a.hi, b.hi)
         if min(lo_a, lo_b) > 0:
             return max(lo_a, lo_b) / min(lo_a, lo_b) <= 1.25
-    slack = 0.02 if a.kind in ("money", "count") else 0.0
+    # rounding slack for exact figures only: 'fewer than 19,000' excludes 19,323 outright
+    # and for large ones: 'number 91' is not 'number 92'
+    slack = 0.02 if (a.kind in ("money", "count") and not (is_bound(a) or is_bound(b))
+                     and min(a.value, b.value) >= 1000) else 0.0
     return a.lo * (1 - slack) <= b.hi * (1 + slack) and b.lo * (1 - slack) <= a.hi * (1 + slack)

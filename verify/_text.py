@@ -10,6 +10,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 # Letters that Unicode does not decompose into base + combining mark.
 _SPECIAL = str.maketrans({
     "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
@@ -120,3 +122,19 @@ def tokens(text: str) -> list[str]:
 def norm(text: str) -> str:
     """One normalised string per passage: what the keyword index and the fuzzy scorer see."""
     return " ".join(words(text))
+
+
+def token_match(t: str, pool: set[str]) -> str | None:
+    """The word of ``pool`` that ``t`` matches: itself, a prefix form of the same word
+    ('deport' / 'deportee'), or a near spelling ('Kampong' / 'Kompong')."""
+    if t in pool:
+        return t
+    if len(t) >= 4:
+        for p in pool:
+            if len(p) >= 4 and (p.startswith(t) or t.startswith(p)) and min(len(p), len(t)) >= 0.6 * max(len(p), len(t)):
+                return p
+        if len(t) >= 5:
+            for p in pool:
+                if len(p) >= 5 and fuzz.ratio(t, p) >= 85:
+                    return p
+    return None

@@ -1,0 +1,60 @@
+"""Known places and nationalities: which pairs conflict, which nest."""
+from __future__ import annotations
+
+from verify._places import elsewhere, known_places, place_stated_by, places_conflict
+
+
+def test_two_countries_conflict():
+    assert places_conflict("france", "nigeria")
+
+
+def test_region_and_its_country_do_not_conflict():
+    assert not places_conflict("ontario", "canada")
+
+
+def test_demonym_and_its_country_do_not_conflict():
+    assert not places_conflict("thai", "thailand")
+
+
+def test_english_is_british():
+    assert not places_conflict("english", "british")
+
+
+def test_two_regions_of_one_country_conflict():
+    assert places_conflict("ontario", "quebec")
+
+
+def test_continental_demonym_conflicts_with_nothing():
+    assert not places_conflict("european", "french")
+
+
+def test_unknown_place_conflicts_with_nothing():
+    assert not places_conflict("sheffield", "england")
+
+
+def test_multiword_names_are_read_whole():
+    assert [n for _, _, n in known_places("born in the united kingdom".split())] == ["united kingdom"]
+
+
+def test_person_names_that_are_also_places_are_not_places():
+    assert known_places("george washington was president".split()) == []
+
+
+def test_passage_about_another_country_is_elsewhere():
+    assert elsewhere("deaths in mexico".split(), "france has reported deaths".split())
+
+
+def test_passage_naming_the_claims_country_is_not_elsewhere():
+    assert not elsewhere("deaths in mexico".split(), "mexico and france reported deaths".split())
+
+
+def test_nationality_states_its_country():
+    assert place_stated_by("thailand", "thai")
+
+
+def test_country_does_not_state_a_region_inside_it():
+    assert not place_stated_by("england", "britain")
+
+
+def test_region_states_its_country():
+    assert place_stated_by("united kingdom", "english")
