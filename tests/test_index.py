@@ -123,3 +123,51 @@ def test_an_interrupted_build_keeps_what_it_wrote_and_the_next_sync_completes_it
     again.sync(files)
     assert again.count() == full.count()
     assert again.search("Springfield mayor") == full.search("Springfield mayor")
+
+
+def _age(corpus, seconds=3600):
+    import os
+    import time
+    old = time.time() - seconds
+    for f in corpus.rglob("*"):
+        os.utime(f, (old, old))
+
+
+def test_a_rerun_over_unchanged_files_does_not_read_them(data, tmp_path, monkeypatch):
+    from pathlib import Path
+    corpus = _copy(data, tmp_path)
+    _age(corpus)
+    idx = PassageIndex(tmp_path / "i.sqlite")
+    idx.sync(discover([corpus])[0])
+
+    indexed = {s.path for s in idx.sources()}
+    reads = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(str(self)) or real(self))
+    files, _ = discover([corpus], known=idx.known_stats())
+    idx.sync(files)
+    assert indexed and not indexed & set(reads)  # only files it could not index are tried again
+    assert idx.last_sync.changed == idx.last_sync.added == 0 and idx.last_sync.unchanged > 0
+
+
+def test_a_file_changed_in_place_is_rehashed_and_reindexed(data, tmp_path):
+    corpus = _copy(data, tmp_path)
+    _age(corpus)
+    idx = PassageIndex(tmp_path / "i.sqlite")
+    idx.sync(discover([corpus])[0])
+    (corpus / "notes.txt").write_text("The harbour reopened in May.", encoding="utf-8")
+    idx.sync(discover([corpus], known=idx.known_stats())[0])
+    assert (idx.last_sync.changed, idx.last_sync.added, idx.last_sync.removed) == (1, 0, 0)
+    assert idx.get([r for r, _ in idx.search("harbour reopened")])[0].text == "The harbour reopened in May."
+
+
+def test_a_file_indexed_moments_after_it_was_written_is_always_rehashed(data, tmp_path, monkeypatch):
+    from pathlib import Path
+    corpus = _copy(data, tmp_path)  # fresh mtimes: its size and mtime may not reveal an edit
+    idx = PassageIndex(tmp_path / "i.sqlite")
+    idx.sync(discover([corpus])[0])
+    reads = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self) or real(self))
+    discover([corpus], known=idx.known_stats())
+    assert reads

@@ -57,9 +57,9 @@ def open_index(sources: Sequence[str | Path], cache: str | Path | None = None,
     cache_dir = Path(cache) if cache else default_cache(paths or ["."])
     fetched, skipped_urls = fetch_sources([str(s) for s in sources if _is_url(s)] + list(urls),
                                           cache_dir, fetch_options)
-    files, skipped = discover([*paths, *fetched])
-    skipped = skipped_urls + skipped
     index = PassageIndex(cache_dir / "index.sqlite")
+    files, skipped = discover([*paths, *fetched], known=index.known_stats())
+    skipped = skipped_urls + skipped
     srcs, more = index.sync(files, progress=progress)
     return index, srcs, skipped + more
 

@@ -11,14 +11,16 @@ import json
 import math
 import re
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ._errors import IndexError_, SourceError
 from ._model import Passage, Skipped, Source
 from ._passages import split_passages
-from ._sources import SourceFile, load_source
+from ._sources import KnownStat, SourceFile, load_source
 from ._facts import SYNONYM, canon
 from ._text import STOPWORDS, words
 
@@ -26,7 +28,7 @@ from ._text import STOPWORDS, words
 # (synonym groups, stopwords) changes: the version carries a fingerprint of both.
 def _format_version(synonym: dict[str, str], stopwords: frozenset[str]) -> str:
     fingerprint = repr((sorted(synonym.items()), sorted(stopwords))).encode()
-    return "6-" + hashlib.sha256(fingerprint).hexdigest()[:8]
+    return "7-" + hashlib.sha256(fingerprint).hexdigest()[:8]
 
 
 FORMAT_VERSION = _format_version(SYNONYM, STOPWORDS)
@@ -39,6 +41,17 @@ MIN_QUERY_TERMS = 4
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+@dataclass
+class SyncStats:
+    """What the last ``sync`` did: how much of the corpus it had to read again."""
+
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    passages: int = 0
+
+
 class PassageIndex:
     """Passages of a set of sources, searchable by keywords (BM25)."""
 
@@ -47,6 +60,7 @@ class PassageIndex:
         self.path = str(path)
         self._idf_cache: dict[str, float] = {}
         self._n: int | None = None
+        self.last_sync = SyncStats()
         if self.path != ":memory:" and not read_only:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -72,7 +86,8 @@ class PassageIndex:
             for t in ("fts", "passages", "sources", "df"):
                 db.execute(f"DROP TABLE IF EXISTS {t}")
             db.execute("""CREATE TABLE sources(id TEXT PRIMARY KEY, sha256 TEXT, title TEXT,
-                          path TEXT, kind TEXT, meta TEXT, n INTEGER)""")
+                          path TEXT, kind TEXT, meta TEXT, n INTEGER, size INTEGER,
+                          mtime_ns INTEGER, indexed_ns INTEGER)""")
             db.execute("""CREATE TABLE passages(rowid INTEGER PRIMARY KEY, source_id TEXT,
                           idx INTEGER, text TEXT, start INTEGER, end INTEGER, line INTEGER,
                           para INTEGER, norm TEXT)""")
@@ -92,11 +107,13 @@ class PassageIndex:
         wanted = {f.id: f for f in files}
         stale = [sid for sid, sha in known.items() if sid not in wanted or wanted[sid].sha256 != sha]
         todo = [f for f in files if known.get(f.id) != f.sha256]
+        self.last_sync = SyncStats(removed=sum(sid not in wanted for sid in known),
+                                   unchanged=len(files) - len(todo))
         skipped: list[Skipped] = []
         with self.db:
             for sid in stale:
                 self._delete(sid)
-        batch: list[tuple[Source, list[Passage]]] = []
+        batch: list[tuple[Source, list[Passage], tuple[int, int]]] = []
         size = 0
         for n, f in enumerate(todo, 1):
             try:
@@ -108,7 +125,12 @@ class PassageIndex:
                 skipped.append(Skipped(f.id, f"cannot read ({exc.strerror})"))
                 continue
             ps = split_passages(src)
-            batch.append((src, ps))
+            self.last_sync.passages += len(ps)
+            if f.id in known:
+                self.last_sync.changed += 1
+            else:
+                self.last_sync.added += 1
+            batch.append((src, ps, (f.size, f.mtime_ns)))
             size += len(ps)
             if size >= _BATCH:
                 self._write(batch)
@@ -120,9 +142,9 @@ class PassageIndex:
 
     def add(self, sources: Iterable[Source]) -> None:
         """Index already-loaded sources (library use, tests); replaces same-id sources."""
-        items = [(s, split_passages(s)) for s in sources]
+        items = [(s, split_passages(s), (-1, -1)) for s in sources]
         with self.db:
-            for s, _ in items:
+            for s, _, _ in items:
                 self._delete(s.id)
         self._write(items)
 
@@ -137,17 +159,18 @@ class PassageIndex:
         self.db.execute("DELETE FROM passages WHERE source_id=?", (sid,))
         self.db.execute("DELETE FROM sources WHERE id=?", (sid,))
 
-    def _write(self, batch: list[tuple[Source, list[Passage]]]) -> None:
+    def _write(self, batch: list[tuple[Source, list[Passage], tuple[int, int]]]) -> None:
         if not batch:
             return
         self._n = None
+        now = time.time_ns()
         with self.db:  # one transaction per batch: all or nothing
             base = self.db.execute("SELECT coalesce(max(rowid), 0) FROM passages").fetchone()[0] + 1
             rows, fts, terms = [], [], []
-            for src, ps in batch:
-                self.db.execute("INSERT OR REPLACE INTO sources VALUES(?,?,?,?,?,?,?)",
+            for src, ps, (size, mtime) in batch:
+                self.db.execute("INSERT OR REPLACE INTO sources VALUES(?,?,?,?,?,?,?,?,?,?)",
                                 (src.id, src.sha256, src.title, src.path, src.kind,
-                                 json.dumps(src.meta), len(ps)))
+                                 json.dumps(src.meta), len(ps), size, mtime, now))
                 for p in ps:
                     ws = words(p.text)
                     ts = _terms(ws)
@@ -179,6 +202,11 @@ class PassageIndex:
             df = row[0] if row else 0
             v = self._idf_cache[term] = math.log((self.passage_count() + 1) / (df + 0.5)) + 1.0
         return v
+
+    def known_stats(self) -> dict[str, KnownStat]:
+        """Size, mtime and hash of each indexed file, so ``discover`` can skip re-hashing."""
+        return {r[0]: (r[1], r[2], r[3], r[4]) for r in self.db.execute(
+            "SELECT id, size, mtime_ns, indexed_ns, sha256 FROM sources WHERE size >= 0")}
 
     # -- reading --------------------------------------------------------------------------
     def sources(self, ids: list[str] | None = None) -> list[Source]:

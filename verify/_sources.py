@@ -24,10 +24,23 @@ class SourceFile:
     path: Path
     sha256: str
     kind: str
+    size: int = -1
+    mtime_ns: int = -1
 
 
-def discover(paths: list[str | Path]) -> tuple[list[SourceFile], list[Skipped]]:
-    """Walk files and folders (recursively, hidden entries ignored); hash each usable file."""
+# What an index remembers of a file: size, mtime (ns), when it was indexed (ns), its hash.
+KnownStat = tuple[int, int, int, str]
+_RACY_NS = 2_000_000_000
+
+
+def discover(paths: list[str | Path], known: dict[str, KnownStat] | None = None
+             ) -> tuple[list[SourceFile], list[Skipped]]:
+    """Walk files and folders (recursively, hidden entries ignored); hash each usable file.
+
+    ``known`` (from the index) lets a file whose size and mtime are unchanged keep its hash
+    unread, as git does: a re-run over a large corpus then costs a ``stat`` per file. A file
+    modified within two seconds of being indexed is always re-hashed (its mtime may not
+    have ticked)."""
     found: list[SourceFile] = []
     skipped: list[Skipped] = []
     seen: set[Path] = set()
@@ -52,11 +65,16 @@ def discover(paths: list[str | Path]) -> tuple[list[SourceFile], list[Skipped]]:
                 skipped.append(Skipped(sid, f"unsupported file type {path.suffix or '(none)'!r}"))
                 continue
             try:
-                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                st = path.stat()
+                k = known.get(sid) if known else None
+                if k and k[0] == st.st_size and k[1] == st.st_mtime_ns and st.st_mtime_ns < k[2] - _RACY_NS:
+                    digest = k[3]
+                else:
+                    digest = hashlib.sha256(path.read_bytes()).hexdigest()
             except OSError as exc:
                 skipped.append(Skipped(sid, f"cannot read ({exc.strerror})"))
                 continue
-            found.append(SourceFile(sid, path, digest, kind))
+            found.append(SourceFile(sid, path, digest, kind, st.st_size, st.st_mtime_ns))
     return found, skipped
 
 
