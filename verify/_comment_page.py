@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ._comment_markup import from_markup
-from ._comment_read import Comment, build_comments
+from ._comment_read import Comment, build_comments, read_input
 from ._errors import InputError
 from ._model import Skipped
 
@@ -101,13 +101,4 @@ def raw_page(document: Path) -> tuple[bytes, str | None]:
 def read_page_file(path: str | Path) -> tuple[list[Comment], list[Skipped]]:
     """Comments of a saved article page (``.html``)."""
     name = str(path)
-    p = Path(name)
-    if not p.is_file():
-        raise InputError("no such file" if not p.exists() else "not a file", where=name)
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror})", where=name) from None
-    if b"\x00" in raw[:4096]:
-        raise InputError("looks like a binary file, not an HTML page", where=name)
-    return read_comment_page(decode_page(raw), name)
+    return read_comment_page(decode_page(read_input(name, "an HTML page")), name)

@@ -38,6 +38,22 @@ class Comment:
     row: int = 0
 
 
+def read_input(name: str, expected: str) -> bytes:
+    """The bytes of an input file, or a one-line ``InputError`` naming it."""
+    p = Path(name)
+    if not p.exists():
+        raise InputError("no such file", where=name)
+    if p.is_dir():
+        raise InputError(f"is a folder, expected {expected}", where=name)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror})", where=name) from None
+    if b"\x00" in raw[:4096]:
+        raise InputError(f"looks like a binary file, not {expected}", where=name)
+    return raw
+
+
 def read_comments(path: str | Path) -> tuple[list[Comment], list[Skipped]]:
     """Comments from a CSV, JSON (a list, or an object holding one) or JSONL export.
 
@@ -45,20 +61,10 @@ def read_comments(path: str | Path) -> tuple[list[Comment], list[Skipped]]:
     (or that was itself skipped) are returned as ``Skipped`` with the row and the reason.
     """
     name = str(path)
-    p = Path(name)
-    if not p.exists():
-        raise InputError("no such file", where=name)
-    if p.is_dir():
-        raise InputError("is a folder, expected a CSV, JSON or JSONL comments export", where=name)
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror})", where=name) from None
-    if b"\x00" in raw[:4096]:
-        raise InputError("looks like a binary file, not a comments export", where=name)
+    raw = read_input(name, "a CSV, JSON or JSONL comments export")
     # Bad bytes are kept as surrogates so that only the rows holding them are skipped.
     text = raw.decode("utf-8-sig", errors="surrogateescape")
-    suffix = p.suffix.lower()
+    suffix = Path(name).suffix.lower()
     head = text.lstrip()[:1]
     if suffix == ".jsonl" or (suffix != ".csv" and head == "{" and "\n{" in text.strip()):
         records = _jsonl(text, name)
