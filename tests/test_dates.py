@@ -60,3 +60,34 @@ def test_that_year_refers_back_to_the_last_year_named():
     anchor = last_year("In 2019, the party leader announced his return.")
     assert anchor == 2019
     assert [x.year for x in extract_dates("The court issued a warrant that year.", anchor_year=anchor)] == [2019]
+
+
+def test_month_bound_without_a_year_is_met_by_an_earlier_month():
+    bound = extract_dates("before June")[0]
+    assert compare(bound, extract_dates("born 20 March 1963")[0]) is True
+
+
+def test_month_bound_without_a_year_never_conflicts():
+    bound = extract_dates("before June")[0]
+    assert compare(bound, extract_dates("born 20 August 1963")[0]) is None
+    assert compare(bound, extract_dates("in June 1963")[0]) is None
+
+
+def test_decade_part_is_a_span_of_years():
+    (d,) = extract_dates("Neymar was born in the early 1980s.")
+    assert (d.year, d.last_year) == (1980, 1983)
+
+
+def test_year_inside_the_decade_agrees_and_outside_disagrees():
+    (d,) = extract_dates("in the early 1980s")
+    assert compare(d, extract_dates("born 5 February 1982")[0]) is True
+    assert compare(d, extract_dates("born 1992")[0]) is False
+
+
+def test_decade_after_since_is_open():
+    (d,) = extract_dates("since the 1990s")
+    assert d.op == ">=" and compare(d, extract_dates("in 2005")[0]) is True
+
+
+def test_decade_after_an_unread_bound_is_skipped():
+    assert extract_dates("from at least the 1990s") == []

@@ -171,3 +171,12 @@ def test_a_file_indexed_moments_after_it_was_written_is_always_rehashed(data, tm
     monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self) or real(self))
     discover([corpus], known=idx.known_stats())
     assert reads
+
+
+def test_document_frequency_can_be_read_back_from_idf(tmp_path):
+    # the stance step recovers how many passages hold a word from two idf values
+    # (verify/_stance.py _distinctive): this pins the formula it relies on
+    import math
+    idx = _index_of(tmp_path, ["The government spoke.", "The government met.", "Rain fell."])
+    df = 0.5 * math.exp(idx.idf("\x00") - idx.idf("govern")) - 0.5
+    assert round(df, 6) == 2

@@ -48,3 +48,16 @@ def test_swapped_verb_is_left_to_paraphrase():
 
 def test_identical_texts_swap_nothing():
     assert _swap("a period drama television series", "a period drama television series") is None
+
+
+def test_same_title_with_another_number_is_another_thing():
+    from verify._paraphrase import title_number_swap
+    assert title_number_swap("He is included in the game FIFA 09.",
+                             "He is also included in the game FIFA 08.") == ("FIFA 09", "FIFA 08")
+
+
+def test_title_number_stated_or_absent_is_no_swap():
+    from verify._paraphrase import title_number_swap
+    assert title_number_swap("Bad Santa 2 scored 72.", "Bad Santa 2 scored 72.") is None
+    assert title_number_swap("Bad Santa 2 scored 72.", "The film scored 72.") is None
+    assert title_number_swap("It opened in March 2020.", "It opened in March 2019.") is None

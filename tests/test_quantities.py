@@ -150,3 +150,34 @@ def test_ordinal_inside_a_name_is_not_an_ordinal():
 
 def test_digits_glued_to_letters_are_not_counts():
     assert [q.kind for q in extract_quantities("at the corner of 42nd Street")] == ["ordinal"]
+
+
+def test_number_after_an_acronym_is_part_of_a_title():
+    assert extract_quantities("He is included in the game FIFA 09.") == []
+
+
+def test_number_after_a_country_acronym_is_still_a_figure():
+    assert [q.value for q in extract_quantities("Congress sent the US 500 troops.")] == [500]
+
+
+def test_score_out_of_a_hundred_reads_as_a_percentage():
+    (q,) = extract_quantities("the film has a score of 72 out of 100")
+    assert (q.kind, q.lo, q.hi) == ("percent", 72, 72)
+
+
+def test_score_on_another_scale_is_only_comparable_on_that_scale():
+    (a,) = extract_quantities("an average rating of 6.8/10")
+    (b,) = extract_quantities("a rating of 68 out of 1000")
+    assert a.kind == "score" and not same_kind(a, b)
+
+
+def test_whole_number_agrees_with_the_decimal_it_rounds():
+    (a,) = extract_quantities("97% agree")
+    (b,) = extract_quantities("97.1% agree")
+    (c,) = extract_quantities("96.4% agree")
+    assert agree(a, b) and not agree(a, c)
+
+
+def test_currency_sign_set_apart_from_its_figure_is_still_money():
+    (q,) = extract_quantities("grossed less than $ 16 million in other territories")
+    assert (q.kind, q.unit, q.hi < 16e6) == ("money", "USD", True)

@@ -368,3 +368,117 @@ def test_count_in_a_list_meets_the_same_noun_under_the_same_verb():
     j = stance("France has reported fewer than 19,000 COVID-19 deaths.",
                "France has reported over 168,000 coronavirus cases, 19,323 deaths, and 35,983 recoveries.")
     assert j.label == "contradicts" and j.source_value == "19,323"
+
+
+# -- one-sentence documents (evidence snippets filed under their subject) -------------------------
+
+def _idf(common: str = "", n: int = 400):
+    """Weights of a corpus of ``n`` passages where the ``common`` words are in 50 each and
+    every other word in one."""
+    import math
+    df = {canon(w): 50 for w in common.split()}
+    return lambda t: math.log((n + 1) / (df.get(t, 1) + 0.5)) + 1.0 if t != "\x00" else math.log((n + 1) / 0.5) + 1.0
+
+
+def snippet(claim: str, passage: str, common: str = "", context: str | None = None):
+    return judge(read_facts(claim), read_facts(passage), read_facts(context or passage), _idf(common))
+
+
+def test_snippet_pointing_at_its_subject_supports_the_claim_it_was_filed_for():
+    j = snippet("Shane Long has earned more than 75 international caps.",
+                "He has since earned 80 international caps.")
+    assert j.label == "supports"
+
+
+def test_snippet_with_a_distinctive_word_and_another_figure_contradicts():
+    j = snippet("Shane Long has earned more than 85 international caps.",
+                "He has since earned 80 international caps.")
+    assert j.label == "contradicts"
+
+
+def test_snippet_sharing_only_a_common_frame_stands_for_no_one():
+    frame = "approval rating rotten tomatoes reviews review series holds based aggregator"
+    j = snippet("Why Women Kill has an approval rating of less than 86% on Rotten Tomatoes.",
+                "On review aggregator Rotten Tomatoes, the series holds an approval rating of 90% "
+                "based on 10 reviews.", frame)
+    assert j.label == "related"
+
+
+def test_snippet_in_a_common_frame_confirming_an_exact_figure_and_another_supports():
+    frame = "approval rating rotten tomatoes reviews review film based aggregator scored"
+    j = snippet("Based on more than 50 reviews, Last Flag Flying scored 70% on Rotten Tomatoes.",
+                "On review aggregator Rotten Tomatoes, the film has an approval rating of 70% "
+                "based on 54 reviews.", frame)
+    assert j.label == "supports"
+
+
+def test_bounds_met_by_any_snippet_do_not_stand_for_the_subject():
+    frame = "rating rotten tomatoes reviews review film based aggregator approval"
+    j = snippet("Operation Finale has a rating of more than 61% based on less than 80 reviews.",
+                "The film holds a rating of 100% on Rotten Tomatoes based on 15 reviews.", frame)
+    assert j.label == "related"
+
+
+def test_sentence_inside_a_longer_document_still_needs_the_name():
+    passage = "He has since earned 80 international caps."
+    j = snippet("Shane Long has earned more than 85 international caps.", passage,
+                context="Robbie Keane is a striker for the Republic of Ireland. " + passage)
+    assert j.label != "contradicts"
+
+
+def test_two_figures_stated_of_the_named_subject_need_fewer_of_its_words():
+    j = stance("560 cases of coronavirus had been discharged in Singapore before April 12, 2020.",
+               "As of 11 April 2020, Singapore had a total of 2,532 confirmed cases with 560 discharged.")
+    assert j.label == "supports"
+
+
+def test_birthday_is_stated_by_born():
+    j = stance("David Thewlis' birthday is before June.",
+               "David Thewlis (born 20 March 1963) is an English actor and director.")
+    assert j.label == "supports" and "20 March 1963" in j.reason
+
+
+def test_score_out_of_a_hundred_is_not_a_figure_of_its_own():
+    j = stance("Bad Santa 2 scored over 50/100 on Metacritic.",
+               "On Metacritic, Bad Santa 2 has a score of 30 out of 100 based on 37 critics.")
+    assert j.label != "supports"
+
+
+def test_decade_is_confirmed_by_a_date_within_it_but_does_not_confirm_one():
+    assert stance("Neymar was born in the early 1980s.",
+                  "Neymar (born 5 February 1982) is a Brazilian footballer.").label == "supports"
+    assert stance("Neymar was born on 5 February 1982.",
+                  "Neymar was born in the early 1980s in Brazil.").label != "supports"
+
+
+def test_claim_naming_no_one_needs_most_of_its_words_to_be_refuted():
+    j = stance("Since the mid 1970s, global temperatures have been warming at around 0.2 degrees Celsius per decade.",
+               "The Jurassic was approximately 10 degrees Celsius warmer along 90 degrees East compared to present temperatures.")
+    assert j.label != "contradicts"
+
+
+def test_capitalised_us_names_the_united_states():
+    j = stance("The film grossed $14.5 million in the US and Canada.",
+               "The film has grossed $14.5 million in the United States and Canada.")
+    assert j.label == "supports"
+
+
+def test_snippet_naming_other_things_still_points_at_its_subject():
+    j = snippet("Samoa Joe has been a champion of the TNA X Division seven times.",
+                "Upon joining TNA, he went on to hold the TNA World Heavyweight Championship once and "
+                "the TNA X Division Championship five times.")
+    assert j.label == "contradicts" and j.claim_value == "seven times"
+
+
+def test_sentence_in_a_longer_text_naming_others_is_not_about_the_claims_subject():
+    passage = ("Upon joining TNA, he went on to hold the TNA World Heavyweight Championship once and "
+               "the TNA X Division Championship five times.")
+    j = snippet("Samoa Joe has been a champion of the TNA X Division seven times.", passage,
+                context="Kurt Angle joined the company in 2006. " + passage)
+    assert j.label != "contradicts"
+
+
+def test_ordinal_of_the_same_title_conflicts_even_when_the_title_is_a_name():
+    j = stance("Michelle Obama is the third African-American First Lady.",
+               "Michelle Obama is married to Barack Obama and is the first African-American First Lady.")
+    assert j.label == "contradicts" and j.source_value == "first"

@@ -16,7 +16,7 @@ MONTHS = {m: i for i, m in enumerate(
 MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
                "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12})
 _MON = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
-_PART = r"(?:(?P<part>early|mid|late|end of|beginning of|the end of)[\s-]+)?"
+_PART = r"(?:(?:the\s+)?(?P<part>early|mid|late|end of|beginning of|the end of)[\s-]+)?"
 _REL = r"(?:(?P<rel>last|this|next|earlier this|later this|past)\s+)?"
 _PREP = r"(?:(?P<prep>since|after|before|until|by|from|in|on|as of)\s+)?"
 
@@ -24,6 +24,7 @@ _DATE_RE = re.compile(
     rf"\b{_PREP}{_PART}{_REL}"
     rf"(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon1>{_MON})(?:,?\s+(?P<year1>1[5-9]\d\d|20\d\d))?"
     rf"|(?P<mon2>{_MON})(?:\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year2>1[5-9]\d\d|20\d\d))?"
+    rf"|(?:the\s+)?(?P<decade>1[5-9]\d0|20\d0)['’]?s"
     rf"|(?P<year3>1[5-9]\d\d|20\d\d)(?!\s*(?:%|percent|people|years?|baht|dollars))"
     rf"|(?P<relunit>month|year|week))\b",
     re.IGNORECASE,
@@ -42,11 +43,13 @@ class DateValue:
     end: int
     op: str = "="
     relative: bool = False
+    last_year: int | None = None  # a span of years: 'the early 1980s' is 1980 to 1983
 
     def describe(self) -> str:
         return self.text.strip()
 
 
+_OPEN_BEFORE = re.compile(r"\b(?:since|after|before|until|from|by|through|throughout)\b[^.,;]*$", re.IGNORECASE)
 _THAT_YEAR = re.compile(r"\b(?:that|the same|that same)\s+year\b", re.IGNORECASE)
 
 
@@ -82,6 +85,18 @@ def extract_dates(text: str, published: date | None = None, anchor_year: int | N
                 continue
             out.append(DateValue(y, m_, None, m.group(0), m.start(), m.end(), relative=True))
             continue
+        if g["decade"]:
+            y0 = int(g["decade"])
+            part = (g["part"] or "").lower()
+            lo, hi = ((0, 3) if part in ("early", "beginning of") else (3, 6) if part == "mid"
+                      else (6, 9) if part in ("late", "end of", "the end of") else (0, 9))
+            prep = (g["prep"] or "").lower()
+            op = {"since": ">=", "from": ">=", "after": ">", "before": "<", "until": "<="}.get(prep, "=")
+            if op == "=" and _OPEN_BEFORE.search(text[max(0, m.start() - 25):m.start()]):
+                continue  # 'since at least the 1990s': open, but not read as such
+            out.append(DateValue(y0 + lo, None, None, m.group(0), m.start(), m.end(), op,
+                                 last_year=y0 + hi))
+            continue
         year_s = g["year1"] or g["year2"] or g["year3"]
         year = int(year_s) if year_s else None
         month = MONTHS[mon_s.lower().rstrip(".")] if mon_s else None
@@ -114,10 +129,16 @@ def compare(a: DateValue, b: DateValue) -> bool | None:
     cannot be compared (no field in common)."""
     if a.op != b.op:  # 'since 2017' vs 'in 2019': an open interval against a point
         if a.year is None or b.year is None:
-            return None
+            return _month_bound(a, b)
         lo_a, hi_a = _year_span(a)
         lo_b, hi_b = _year_span(b)
         return lo_a <= hi_b and lo_b <= hi_a
+    if (a.last_year or b.last_year) and a.year is not None and b.year is not None:
+        lo_a, hi_a = a.year, a.last_year or a.year
+        lo_b, hi_b = b.year, b.last_year or b.year
+        if hi_a < lo_b or hi_b < lo_a:
+            return False
+        return True if lo_a == hi_a or lo_b == hi_b or (lo_a, hi_a) == (lo_b, hi_b) else None
     shared = False
     pairs = [(a.year, b.year), (a.month, b.month)]
     if a.month is not None and a.month == b.month:
@@ -131,13 +152,27 @@ def compare(a: DateValue, b: DateValue) -> bool | None:
     return True if shared else None
 
 
+def _month_bound(a: DateValue, b: DateValue) -> bool | None:
+    """'before June' against '20 March 1963': a bound on the month alone is met by a date in
+    an earlier month; one outside it may fall in another year, so it never conflicts."""
+    bound, point = (a, b) if a.op != "=" else (b, a)
+    if point.op != "=" or bound.year is not None or not (bound.month and point.month):
+        return None
+    at, limit = (point.month, point.day or 0), (bound.month, bound.day or 0)
+    if at[0] == limit[0] and not (point.day and bound.day):
+        return None  # 'before June' against 'June': which part of it?
+    ok = {">": at > limit, ">=": at >= limit, "<": at < limit, "<=": at <= limit}.get(bound.op)
+    return True if ok else None
+
+
 def _year_span(d: DateValue) -> tuple[float, float]:
     y = float(d.year or 0)
+    last = float(d.last_year or y)
     if d.op in (">=", ">"):
-        return y + (1 if d.op == ">" and d.month is None else 0), float("inf")
+        return (last + 1 if d.op == ">" and d.month is None else y), float("inf")
     if d.op in ("<=", "<"):
         return float("-inf"), y - (1 if d.op == "<" and d.month is None else 0)
-    return y, y
+    return y, last
 
 
 def parse_published(value: str | None) -> date | None:

@@ -13,6 +13,7 @@ from ._dates import MONTHS, DateValue, extract_dates
 from ._paraphrase import phrase_meanings
 from ._places import known_places
 from ._quantities import Quantity, extract_quantities
+from ._ranks import extract_ranks
 from ._text import STOPWORDS, fold, stem, words
 
 # Words that reverse what follows them. 'no' and 'without' only count near the matched words.
@@ -59,6 +60,7 @@ _SYNONYMS = [
     "child children kid",
     "week weekly",
     "resettle resettlement",
+    "born birth birthday birthplace",
 ]
 SYNONYM: dict[str, str] = {}
 for _group in _SYNONYMS:
@@ -150,6 +152,10 @@ def _read_facts(text: str, published: date | None = None, anchor_year: int | Non
     content = [s for w, s in zip(ws, stems)
                if w not in STOPWORDS and not w.isdigit() and w not in _MONTH_WORDS
                and w not in _FILLER and w not in value_words and not w.replace(".", "").isdigit() and len(w) > 1]
+    ranks = extract_ranks(text)  # after the words: 'larger', 'stadiums' stay words to match
+    if ranks:
+        quantities = sorted([q for q in quantities if not any(r.start <= q.start < r.end for r in ranks)]
+                            + ranks, key=lambda q: q.start)
     negs, cues = _negations(text, ws, stems)
     for i, w in enumerate(ws):  # 'unrecognised' negates 'recognised'
         for pre in ("un", "non"):
@@ -238,12 +244,14 @@ def _entities(text: str) -> list[list[str]]:
         at_start = m.start() == 0 or text[:m.start()].rstrip()[-1:] in ".!?\"“:"
         if at_start and len(toks) == 1 and (toks[0] in STOPWORDS or toks[0] in _COMMON_STARTERS):
             continue
-        toks = [t for t in toks if t not in _MONTH_WORDS]
+        toks = [t for t in toks if t not in _MONTH_WORDS and t not in _UNIT_NAMES]
         if toks:
             out.append(toks)
     return out
 
 
+# capitalised units name a scale, not a subject ('0.2 degrees Celsius')
+_UNIT_NAMES = frozenset("celsius fahrenheit kelvin richter".split())
 _COMMON_STARTERS = frozenset("""a an the this that these those there here it its he she they we i
 his her their our my your after before since while when despite although though however but
 and or so yet if as in on at for from with by about more less fewer some many most several few

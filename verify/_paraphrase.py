@@ -90,3 +90,24 @@ def swapped_words(cw: list[str], cs: list[str], pw: list[str], ps: list[str],
                     return " ".join(cw[i:k + 1]), " ".join(pw[j + 1:j + 1 + width])
         i = k + 1
     return None
+
+
+_TITLE_NUMBER = re.compile(r"\b([A-Z][A-Za-z]+|[A-Z]{2,6})\s+(\d{1,4})\b")
+_NOT_TITLES = frozenset("""january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec in on at by of since from
+until after before during about over under than and or the""".split())
+
+
+def title_number_swap(claim: str, passage: str) -> tuple[str, str] | None:
+    """'FIFA 09' where the passage says 'FIFA 08': the same title with another number is
+    another thing (a sequel, an edition, a season), though no figure differs."""
+    said: dict[str, dict[str, str]] = {}
+    for m in _TITLE_NUMBER.finditer(passage):
+        if m.group(1).lower() not in _NOT_TITLES:
+            said.setdefault(m.group(1).lower(), {})[m.group(2).lstrip("0")] = m.group(0)
+    for m in _TITLE_NUMBER.finditer(claim):
+        name, num = m.group(1).lower(), m.group(2).lstrip("0")
+        if name in said and num not in said[name]:
+            return m.group(0), next(iter(said[name].values()))
+    return None
+

@@ -52,7 +52,7 @@ _UNIT_POST = (r"(?P<pct>%|\s?per\s?cent\b|\s?percent\b)"
 _QTY_RE = re.compile(
     rf"(?:(?P<qual>{_QUAL})\s+)?"
     rf"(?:between\s+|from\s+)?"
-    rf"(?P<cur0>{_CUR_PRE})?(?P<num>{_NUM}|\b{_WORDNUM}\b)(?P<scale>{_SCALE})"
+    rf"(?:(?P<cur0>{_CUR_PRE}) ?)?(?P<num>{_NUM}|\b{_WORDNUM}\b)(?P<scale>{_SCALE})"
     rf"(?:\s*(?:-|–|to|and)\s*{_CUR_PRE}?(?P<num2>{_NUM}|\b{_WORDNUM}\b)(?P<scale2>{_SCALE}))?"
     rf"(?:{_UNIT_POST})?",
     re.IGNORECASE,
@@ -141,12 +141,17 @@ class _TitleAfter:
 
 
 class _TitleBefore:
-    """A Titlecase word right before a number, not opening its sentence ('Bad Santa 2')."""
-    _re = re.compile(r"(?<=[a-z]) ([A-Z][a-z]+) $")
+    """A Titlecase word or an acronym right before a number, not opening its sentence
+    ('Bad Santa 2', 'FIFA 09')."""
+    _re = re.compile(r"(?<=[a-z]) ([A-Z][a-z]+|[A-Z]{2,6}) $")
 
     def search(self, text: str, lo: int, at: int) -> bool:
         m = self._re.search(text[max(lo, at - 40):at])
-        return bool(m) and _title_word(m.group(1))
+        return bool(m) and _title_word(m.group(1)) and m.group(1) not in _BODIES
+
+
+_BODIES = frozenset({"US", "UN", "EU", "USA", "UK", "UAE", "NATO"})  # 'sent the US 500 troops'
+
 
 
 _TITLE_AFTER = _TitleAfter()
@@ -224,11 +229,22 @@ def extract_quantities(text: str) -> list[Quantity]:
     return _merge_ranges(text, out)
 
 
+_OUT_OF = re.compile(r"\s*(?:/|out of)\s*$")
+
+
 def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
-    """'18 months to two years': two quantities of one kind joined by 'to' are one interval."""
+    """'18 months to two years': two quantities of one kind joined by 'to' are one interval.
+    '72 out of 100', '6.8/10': a score on a scale, whose top is no figure of its own (out of
+    100 it reads as a percentage)."""
     out: list[Quantity] = []
     for q in qs:
         prev = out[-1] if out else None
+        if (prev and prev.kind == q.kind == "count" and q.lo == q.hi and q.value > 0
+                and _OUT_OF.match(text[prev.end: q.start])):
+            kind, unit = ("percent", "%") if q.value == 100 else ("score", f"/{q.value:g}")
+            out[-1] = Quantity(kind, unit, prev.lo, prev.hi, text[prev.start: q.end], prev.start,
+                               q.end, prev.value)
+            continue
         if (prev and prev.kind == q.kind == "duration"
                 and re.fullmatch(r"\s*(?:to|-|–|and)\s*", text[prev.end: q.start])):
             out[-1] = Quantity(q.kind, q.unit, min(prev.lo, q.lo), max(prev.hi, q.hi),
@@ -251,7 +267,7 @@ def same_kind(a: Quantity, b: Quantity) -> bool:
             count = a if a.kind == "count" else b
             return count.lo == count.hi and count.value < 130
         return False
-    return a.unit == b.unit or a.kind != "money"
+    return a.unit == b.unit or a.kind not in ("money", "score", "rank")
 
 
 def same_direction_bounds(a: Quantity, b: Quantity) -> bool:
@@ -263,6 +279,12 @@ def confirms(claim: Quantity, source: Quantity) -> bool:
     """The source's figure states the claim's, not merely allows it: 'younger than 45' allows
     '39 years old' but does not say it, so an open bound never confirms an exact figure."""
     return agree(claim, source) and (is_bound(claim) or not is_bound(source))
+
+
+def _rounded(a: Quantity, b: Quantity) -> bool:
+    """``a`` is ``b``'s exact figure rounded to a whole number."""
+    return (a.lo == a.hi == a.value and b.lo == b.hi == b.value and a.value == int(a.value)
+            and b.value != int(b.value) and abs(a.value - b.value) < 0.5)
 
 
 def agree(a: Quantity, b: Quantity) -> bool:
@@ -278,4 +300,6 @@ def agree(a: Quantity, b: Quantity) -> bool:
     # and for large ones: 'number 91' is not 'number 92'
     slack = 0.02 if (a.kind in ("money", "count") and not (is_bound(a) or is_bound(b))
                      and min(a.value, b.value) >= 1000) else 0.0
+    if _rounded(a, b) or _rounded(b, a):
+        return True  # '97%' is how one writes 97.1%
     return a.lo * (1 - slack) <= b.hi * (1 + slack) and b.lo * (1 - slack) <= a.hi * (1 + slack)

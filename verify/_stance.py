@@ -7,16 +7,17 @@ or a negation / opposite predicate. Anything less is ``related``.
 """
 from __future__ import annotations
 
-import re
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from ._dates import DateValue, compare
-from ._facts import ANTONYMS, DENIAL_VERBS, Facts, canon, read_facts_light
-from ._places import DEMONYMS, GENERIC_HEADS, elsewhere, place_stated_by, slot_conflicts
-from ._paraphrase import swapped_words
-from ._quantities import Quantity, agree, confirms, same_direction_bounds, same_kind
-from ._text import STOPWORDS, stem, token_match as _token_match, words
+from ._align import align as _align, date_comparable as _date_comparable, named_count as _named_count
+from ._facts import ANTONYMS, DENIAL_VERBS, Facts, canon
+from ._paraphrase import swapped_words, title_number_swap
+from ._places import elsewhere, place_stated_by, slot_conflicts
+from ._quantities import Quantity, is_bound, same_kind
+from ._subject import ANAPHOR as _ANAPHOR, about_subject as _about_subject, entities_present
+from ._text import stem, token_match as _token_match
 
 DENIAL_WORDS = {w for w in ("denied", "denies", "deny", "denying", "rejected", "rejects", "reject",
                             "refuted", "refutes", "dismissed", "dismisses", "disputed", "disputes")
@@ -26,6 +27,8 @@ SUPPORT_COVERAGE = 0.62     # share of the claim's (IDF-weighted) words a suppor
 CONTRADICT_COVERAGE = 0.5   # ... and a contradicting one (its values differ, so fewer words match)
 POLARITY_COVERAGE = 0.55    # a negation alone is weaker evidence: ask for more of the claim
 RELATED_COVERAGE = 0.3
+GENERIC_CONTRADICT_COVERAGE = 0.75  # ... for a claim that names no one
+VALUES_COVERAGE = (0.5, 0.45)  # ... when the passage states one (two) of the claim's figures
 
 
 @dataclass
@@ -37,8 +40,6 @@ class Judgement:
     claim_value: str | None = None
     source_value: str | None = None
     coverage: float = 0.0
-
-
 
 
 def coverage(claim: Facts, passage: Facts, idf: Callable[[str], float]) -> tuple[float, list[str]]:
@@ -61,35 +62,8 @@ def coverage(claim: Facts, passage: Facts, idf: Callable[[str], float]) -> tuple
     return (hit / total if total else 0.0), matched
 
 
-def entities_present(claim: Facts, context: Facts) -> tuple[bool, list[str]]:
-    """Every named entity of the claim is mentioned in the context (surname or full name,
-    diacritics and spelling variants tolerated). Returns the entities missing."""
-    pool = set(context.words).union(context.aliases)
-    missing = []
-    for ent in claim.entities:
-        if ent in claim.places or " ".join(ent) in DEMONYMS:
-            continue  # 'in Bangkok', 'French': where it happened or from, not who it is about
-        if any(place_stated_by(" ".join(ent), n) for _, _, n in context.known_places):
-            continue  # 'Thailand' named as 'Thai authorities'
-        last = ent[-1]
-        if _token_match(last, pool) or all(_token_match(t, pool) for t in ent):
-            continue
-        if len(ent) > 1 and any(len(t) >= 4 and _token_match(t, pool) for t in ent[1:]):
-            continue
-        if len(ent) > 1 and last in _GENERIC_TAILS and _token_match(ent[0], pool):
-            continue  # 'Interscope Records' is named by 'Interscope'
-
-        missing.append(" ".join(ent))
-    return not missing, missing
-
-
-_SENTENCE = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.!?][\"”’]?\s+(?=[A-Z“\"])")
 _BACK_REFERENCE = frozenset("such this these that those".split())
 _SNAPSHOT = ("as of", "by ", "as at")
-# last words of names that say what kind of body it is, not which one
-_GENERIC_TAILS = frozenset("records city fc afc club inc ltd corp entertainment studios pictures "
-                           "music media group".split())
-_CLAUSE = re.compile(r"[,;:()\[\]]\s|\s[-–—]\s|[“”\"]")
 
 
 def _predicate_coverage(claim: Facts, passage: Facts, idf: Callable[[str], float]) -> float:
@@ -104,182 +78,38 @@ def _predicate_coverage(claim: Facts, passage: Facts, idf: Callable[[str], float
     return sum(1 for t in pred if _token_match(t, pool) or ANTONYMS.get(t, set()) & pool) / len(pred)
 
 
-def _about_subject(claim: Facts, passage: Facts, context: Facts) -> tuple[bool | str, list[str]]:
-    """The passage is about the claim's named subjects: named in the sentence itself, or in
-    the sentences around it when the sentence names nobody else (she, he, the activist).
-    ``"pointed"`` when the subject is only pointed at ('the film', 'she') with no name
-    anywhere near: enough to confirm, never to accuse (every film's review reads alike)."""
-    ok, missing = entities_present(claim, passage)
-    if ok:
-        return True, []
-    if _LEADING_ANAPHOR.match(passage.text) and entities_present(claim, context)[0]:
-        return True, []  # 'The opposition leader was not able to...' after naming him
-    if _others(claim, passage):
-        # 'She received acclaim for Silkwood and Mask': the names are what she did, and she
-        # is whoever the text is about, provided the sentences around name nobody else
-        if _STARTS_POINTING.match(passage.text) and not [
-                e for e in _others(claim, context) if e not in passage.entities]:
-            return "pointed", missing
-        return False, missing
-    ok, missing = entities_present(claim, context)
-    if ok:
-        return True, []
-    # 'For her performance she was awarded...': the subject is only pointed at, and no one
-    # else is named nearby whom 'she' could be
-    if _ANAPHOR & set(passage.words) and not _others(claim, context):
-        return "pointed", []
-    return False, missing
+def _is_snippet(passage: Facts, context: Facts) -> bool:
+    """The passage is its whole document: nothing around it names a subject (a corpus of
+    extracted evidence sentences, each filed under the page it came from)."""
+    return context.text.strip() == passage.text.strip()
 
 
-# a sentence whose subject points back: 'She said...', 'The opposition leader was...'
-_LEADING_ANAPHOR = re.compile(r"\s*[“\"]?\s*(?:He|She|They|The\s+(?:[a-z]+\s+){0,2}(?:leader|activist|official|"
-                              r"dissident|refugee|politician|minister|spokesman|spokesperson|"
-                              r"man|woman|exile|critic|founder|president|chief))\b")
-_STARTS_POINTING = re.compile(r"\s*[“\"`']*\s*(?:He|She|They|It|His|Her|Its|Their|The\s+(?:[a-z]+\s+)?"
-                              r"(?:film|band|album|song|club|series|season|game|show|novel|"
-                              r"book|city|team|company|party|group|state|country|duo|video))\b")
-_ANAPHOR = frozenset("he she it they his her its their him them film band album song club "
-                     "series season game show novel book city team company party group state "
-                     "country region province town village station network duo video".split())
+def _distinctive(claim: Facts, passage: Facts, idf: Callable[[str], float]) -> bool:
+    """The passage shares with the claim a word few passages hold: among many snippets that
+    fit the same frame ('the film holds an approval rating of 54%'), only one that says
+    something particular to the claim may stand for its unnamed subject."""
+    unknown = idf("\x00")  # the weight of a word no passage holds: log((N + 1) / 0.5) + 1
+    n = 0.5 * math.exp(unknown - 1.0) - 1.0
+    rare = max(3.0, 0.005 * n)
+    pool = set(passage.stems)
+    for t in dict.fromkeys(claim.content):
+        if t in pool and (0.5 * math.exp(unknown - idf(t)) - 0.5) <= rare:
+            return True
+    return False
 
 
-def _others(claim: Facts, f: Facts) -> list[list[str]]:
-    """Named entities of ``f`` that are not the claim's, nor speakers, places or nationalities."""
-    claim_tokens = {t for ent in claim.entities for t in ent}
-    return [e for e in f.entities if not any(_token_match(t, claim_tokens) for t in e)
-            and not any(" ".join(e) in sp for sp in f.speakers) and e not in f.places
-            and " ".join(e) not in DEMONYMS]
-
-
-def _window(f: Facts, start: int, end: int, size: int = 5, clause: bool = False) -> set[str]:
-    """Content stems near a character span (the words that say what a value is about);
-    with ``clause``, the window stops at commas and brackets, as a value's noun and verb
-    rarely lie beyond them."""
-    lo_bound, hi_bound = 0, len(f.text)
-    for m in _SENTENCE.finditer(f.text):  # a value never speaks for the sentence next door
-        if m.end() <= start:
-            lo_bound = m.end()
-        elif m.start() >= end:
-            hi_bound = m.start()
-            break
-    if clause:
-        for m in _CLAUSE.finditer(f.text):
-            if lo_bound <= m.end() <= start:
-                lo_bound = m.end()
-            elif end <= m.start() <= hi_bound:
-                hi_bound = m.start()
-                break
-    left = f.text[lo_bound:start].split()[-size:]
-    right = f.text[end:hi_bound].split()[:size]
-    return read_facts_light(" ".join(left + [f.text[start:end]] + right))
-
-
-def _align(items_c: list, items_p: list, claim: Facts, passage: Facts, comparable) -> list[tuple]:
-    """Pair each claim value with the passage values about the same thing.
-
-    Two values are about the same thing when the words around them share something other
-    than the names (a verb or the counted noun): "200 leaders fled" and "100 members fled"
-    are, "three deported" and "40 remain" are not. An age belongs to its person, so for ages
-    the names count too. Returns (claim value, aligned agreeing values, aligned others)."""
-    names = {t for ent in claim.entities for t in ent}
-    name_stems = {canon(t) for t in names}
-    out = []
-    is_qty = bool(items_c) and isinstance(items_c[0], Quantity)
-    size = 8 if is_qty else 12  # a date qualifies the whole sentence, a number its clause
-    for c in items_c:
-        ctx_c = _window(claim, c.start, c.end, size, is_qty)
-        agreeing: list[tuple[int, object]] = []
-        others: list[tuple[int, object]] = []
-        for p in items_p:
-            if not comparable(c, p):
-                continue
-            ctx_p = _window(passage, p.start, p.end, size, is_qty)
-            if getattr(p, "unit", "") == "named":  # the listed subject meets the claim's sentence
-                if not _values_agree(c, p):
-                    continue  # a list of names need not be everyone: it confirms, never refutes
-                shared = {t for t in _window(claim, c.start, c.end, size) if _token_match(t, ctx_p)}
-            else:
-                shared = {t for t in ctx_c if _token_match(t, ctx_p)}
-            kinds = {getattr(c, "kind", "date"), getattr(p, "kind", "date")}
-            # an age belongs to its person and a date to its sentence: names align them too
-            score = len(shared) if kinds & {"age", "date"} else len(shared - name_stems)
-            agrees = _values_agree(c, p)
-            if agrees and isinstance(c, Quantity) and not confirms(c, p):
-                continue  # allowed but not stated: neither confirms nor refutes
-            if agrees and isinstance(c, DateValue) and not _as_precise(c, p):
-                continue  # 'in 1999' does not say 'on April 20, 1999'
-            if "age" in kinds or (agrees and not kinds & {"count", "date"}):
-                score += 1  # same unit and same value (money, percent, duration) aligns by itself
-            elif kinds <= {"percent", "money"} and _only(items_c, c) and _only(items_p, p):
-                score += 1  # the one percentage in each: 'scored over 79%' / 'holds a 79% rating'
-            if score < 1 or (not agrees and isinstance(c, Quantity) and score < 2
-                             and same_direction_bounds(c, p)):
-                continue  # 'more than 150' vs 'more than 200' conflict only about the same thing
-            if not agrees and kinds == {"count"}:
-                noun_c, noun_p = _counted(claim, c), _counted(passage, p)
-                if not shared - name_stems - noun_c - noun_p and not (
-                        noun_c == noun_p and (ctx_c - name_stems - noun_c) & set(passage.stems)):
-                    # '100 refugees deported' vs '40 exiles remain': same noun, other act; but
-                    # 'reported fewer than 19,000 deaths' meets 'reported ... 19,323 deaths'
-                    continue
-                score += bool(noun_c) and noun_c == noun_p  # deaths against deaths first
-            (agreeing if agrees else others).append((score, p))
-        agreeing.sort(key=lambda t: -t[0])
-        others.sort(key=lambda t: -t[0])
-
-        out.append((c, [p for _, p in agreeing], [p for _, p in others]))
-    return out
-
-
-_LIST_SUBJECT = re.compile(r"^(.{10,300}?)\s(?:were|are|have been|had been|have|had)\s")
-_PERSON_NAME = re.compile(r"\b[A-Z][a-z\u00C0-\u024F]+(?:\s+[A-Z][a-z\u00C0-\u024F]+){1,2}\b")
-
-
-def _named_count(claim: Facts, passage: Facts) -> list[Quantity]:
-    """'Voeung Samnang and Lanh Thavry, ..., and Voeun Veasna were arrested' counts three:
-    the people a sentence lists as its subject, for a claim that counts a few."""
-    if not any(q.kind == "count" and q.lo == q.hi and 2 <= q.value <= 12 for q in claim.quantities):
-        return []
-    m = _LIST_SUBJECT.match(passage.text)
-    if not m or " and " not in m.group(1):
-        return []
-    names = {n.group(0) for n in _PERSON_NAME.finditer(m.group(1))
-             if n.start() == 0 or m.group(1)[n.start() - 1] in " ,"}
-    names = {n for n in names if not set(words(n)) & (GENERIC_HEADS | DEMONYMS)}
-    if len(names) < 2:
-        return []
-    n = float(len(names))
-    return [Quantity("count", "named", n, n, f"{len(names)} named people", 0, m.end(1), n)]
-
-
-def _only(items: list, q) -> bool:
-    """``q`` is the only value of its kind and unit among ``items``."""
-    return sum(1 for x in items if getattr(x, "kind", None) == q.kind and x.unit == q.unit) == 1
-
-
-def _counted(f: Facts, q: Quantity) -> set[str]:
-    """The noun a count counts: the first content word after it that is not a name
-    ('200 CNRP members' -> 'member')."""
-    names = {t for ent in f.entities for t in ent}
-    for w in words(f.text[q.end:q.end + 60])[:4]:
-        if w not in STOPWORDS and w not in names and w.isalpha():
-            return {canon(w)}
-    return set()
-
-
-def _values_agree(c, p) -> bool:
-    if isinstance(c, Quantity):
-        return agree(c, p)
-    return compare(c, p) is not False
-
-
-def _as_precise(c: DateValue, p: DateValue) -> bool:
-    """The passage's date names every field the claim's does (a day needs a day)."""
-    return (c.day is None or p.day is not None) and (c.month is None or p.month is not None)
-
-
-def _date_comparable(c: DateValue, p: DateValue) -> bool:
-    return compare(c, p) is not None
+def _rest_coverage(claim: Facts, passage: Facts, idf: Callable[[str], float], cov: float,
+                   matched: list[str]) -> tuple[float, list[str]]:
+    """Coverage of the claim without the names the passage leaves out."""
+    _, missing = entities_present(claim, passage)
+    gone = {canon(t) for ent in missing for t in ent.split()}
+    if not gone:
+        return cov, matched
+    rest = replace(claim, content=[t for t in claim.content if t not in gone])
+    if len(set(rest.content)) < 3:
+        return cov, matched  # 'X is a dance song': too little left to tell one subject's from another's
+    c2, m2 = coverage(rest, passage, idf)
+    return (c2, m2) if c2 > cov else (cov, matched)
 
 
 def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], float]) -> Judgement:
@@ -288,9 +118,17 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
     ctx_cov, _ = coverage(claim, context, idf)
     # words found only in the sentences around (the subject named before 'she') count half
     cov = max(cov, cov + 0.5 * (ctx_cov - cov))
-    if max(cov, ctx_cov * 0.85) < RELATED_COVERAGE:
+    snippet = _is_snippet(passage, context)
+    if max(cov, ctx_cov * 0.85) < RELATED_COVERAGE and not snippet:
         return Judgement("unrelated", cov, "", matched, coverage=cov)
     subject_ok, missing = _about_subject(claim, passage, context)
+    # a one-sentence document pointing at its subject ('The film holds 70%') is about whatever
+    # it was filed under: judge what it says, not the name it leaves out; provided it says
+    # something particular to the claim, as many such snippets fit the same frame
+    stand = (_rest_coverage(claim, passage, idf, cov, matched)
+             if snippet and subject_ok == "pointed" else None)
+    if max(cov, stand[0] if stand else 0.0, ctx_cov * 0.85) < RELATED_COVERAGE:
+        return Judgement("unrelated", cov, "", matched, coverage=cov)
     pred = _predicate_coverage(claim, passage, idf)
     both_negated = bool(claim.negations) and bool(passage.negations)
 
@@ -304,6 +142,7 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
     conflicts: list[tuple[str, str, str]] = []
     confirmed: list[tuple[str, str]] = []
     unconfirmed: list[str] = []
+    exact = 0  # confirmed figures the claim gives exactly (a bound is met by many)
     for kind, items_c, items_p, comparable in (
         ("quantity", claim.quantities, passage.quantities + _named_count(claim, passage), same_kind),
         ("date", claim.dates, passage.dates, _date_comparable),
@@ -311,6 +150,7 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
         for c, agreeing, others in _align(items_c, items_p, claim, passage, comparable):
             if agreeing:
                 confirmed.append((c.describe(), agreeing[0].describe()))
+                exact += not (is_bound(c) if isinstance(c, Quantity) else c.op != "=")
             elif others and not existential:
                 age = "age" in (getattr(c, "kind", ""), getattr(others[0], "kind", ""))
                 conflicts.append(("age" if age else kind, c.describe(), others[0].describe()))
@@ -322,6 +162,11 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
     if snap:
         unconfirmed += [cv for k, cv, _ in conflicts if k in ("date", "quantity")]
         conflicts = [c for c in conflicts if c[0] not in ("date", "quantity")]
+
+    stand_in = stand is not None and (_distinctive(claim, passage, idf)
+                                      or (len(confirmed) >= 2 and exact and not unconfirmed))
+    if stand_in:
+        cov, matched = stand  # type: ignore[misc]
 
     # a name in the claim's slot that is not the claim's: 'a French actor' / 'an American actor'
     loose: list[tuple[str, str]] = []
@@ -344,7 +189,12 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
                                                  context.known_places)
     if conflicts and conflicts[0][0] == "name":
         named = subject_ok is True  # the other country is the conflict itself
-    if conflicts and named and cov >= CONTRADICT_COVERAGE and (pred >= 0.5 or conflicts[0][0] == "age"):
+    elif stand_in and conflicts and conflicts[0][0] == "quantity" and pred >= 0.75:
+        named = True  # the document's one sentence gives the figure for its own subject
+    # a claim naming nobody ('global temperatures rose 0.2 degrees') meets figures about
+    # everything: only a passage stating most of it may refute it
+    need_c = CONTRADICT_COVERAGE if claim.entities else GENERIC_CONTRADICT_COVERAGE
+    if conflicts and named and cov >= need_c and (pred >= 0.5 or conflicts[0][0] == "age"):
         kind, cv, sv = conflicts[0]
         score = min(1.0, 0.45 + 0.55 * cov)
         return Judgement("contradicts", score, f"claim says {cv}; source says {sv}", matched,
@@ -356,16 +206,26 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
     if flip and named and cov >= POLARITY_COVERAGE and pred >= 0.6 and not conflicts:
         score = min(1.0, 0.35 + 0.55 * cov)
         return Judgement("contradicts", score, f"source {cue}", matched, coverage=cov)
+    # every figure the claim gives, stated by the passage about its named subject, carries
+    # the claim further than its words: fewer of them need to be there
+    need = SUPPORT_COVERAGE
+    if confirmed and not unconfirmed and (named or stand_in) and pred >= 0.5:
+        need = VALUES_COVERAGE[min(len(confirmed), len(VALUES_COVERAGE)) - 1]
     swapped = None
-    if cov >= SUPPORT_COVERAGE:  # a nationality or a word swapped in the claim's frame
-        swapped = loose[0] if loose else swapped_words(
+    if cov >= need:  # a nationality or a word swapped in the claim's frame
+        swapped = loose[0] if loose else (swapped_words(
             claim.words, claim.stems, passage.words, passage.stems,
             {canon(t) for ent in claim.entities for t in ent})
-    if (cov >= SUPPORT_COVERAGE and (pred >= 0.4 or both_negated) and not conflicts and not flip and not unconfirmed
+            or title_number_swap(claim.text, passage.text))
+    if (cov >= need and (pred >= 0.4 or both_negated) and not conflicts and not flip and not unconfirmed
             and not swapped and (subject_ok or not claim.entities)):
         score = min(1.0, 0.3 + 0.6 * cov + 0.1 * bool(confirmed))
         if subject_ok == "pointed":
             score *= 0.6  # says it of 'the album', not of the claim's subject by name
+            two = len(confirmed) >= 2 and exact  # two figures are particular enough
+            if stand_in and (cov < (need if two else 0.7) or pred < (0.5 if two else 0.6)):
+                return Judgement("related", cov * 0.5, "says it of an unnamed subject", matched,
+                                 coverage=cov)
         if confirmed:
             vals = "; ".join(f"{c} = {s}" if c.lower() != s.lower() else c for c, s in confirmed[:2])
             reason = f"states the same: {vals}"
