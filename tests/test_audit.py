@@ -232,3 +232,10 @@ def test_missing_draft_is_one_line_error(runner, cache):
     res = runner.invoke(cli, ["audit", str(DATA / "nope.md"), "--sources", str(SOURCES),
                               "--cache", str(cache)])
     assert res.exit_code == 2 and "nope.md" in res.output and "Traceback" not in res.output
+
+
+def test_offline_url_draft_that_was_never_archived_is_a_one_line_error(runner, tmp_path):
+    result = _cli(runner, "https://example.invalid/draft", "--offline", cache=tmp_path)
+    assert result.exit_code == 2
+    assert "https://example.invalid/draft: not in the cache (offline)" in result.output
+    assert "Traceback" not in result.output

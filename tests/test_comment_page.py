@@ -297,3 +297,9 @@ def test_page_url_is_fetched_once_and_is_the_article(site, tmp_path):
 def test_page_url_that_fails_is_a_fetch_error_naming_it(site, tmp_path):
     with pytest.raises(FetchError, match=r"/gone"):
         assess(f"{site}/gone", cache=tmp_path, fetch_options=local())
+
+
+def test_offline_comment_page_that_was_never_archived_is_a_one_line_error(tmp_path):
+    code, out, err = run("https://example.invalid/page", "--offline", tmp_path=tmp_path)
+    assert code == 2 and out == ""
+    assert err.strip() == "verify: error: https://example.invalid/page: not in the cache (offline)"

@@ -96,7 +96,8 @@ class AuditReport:
 
 # --- reading the draft -------------------------------------------------------------------------
 
-def read_draft(draft: str | Path, *, cache: str | Path | None = None) -> tuple[str, str]:
+def read_draft(draft: str | Path, *, cache: str | Path | None = None,
+               fetch_options=None) -> tuple[str, str]:
     """The draft's plain text and a name for it. Markdown keeps its line structure (so line
     numbers point into the file) with inline markup removed; HTML and .docx are reduced to
     their text; a URL goes through the fetch path and its archive."""
@@ -107,7 +108,7 @@ def read_draft(draft: str | Path, *, cache: str | Path | None = None) -> tuple[s
         from ._fetch import fetch_source
         from ._sources import parse_front_matter
 
-        path = fetch_source(name, Path(cache or ".verify") / "drafts")
+        path = fetch_source(name, Path(cache or ".verify") / "drafts", fetch_options)
         text = path.read_text(encoding="utf-8", errors="replace")
         _, offset = parse_front_matter(text)
         return _plain_markdown(text[offset:]), name
@@ -206,14 +207,15 @@ def _line(text: str, pos: int) -> int:
 
 def audit(draft: str | Path, sources: Sequence[str | Path] = ("sources",), *,
           cache: str | Path | None = None, index: PassageIndex | None = None,
-          text: str | None = None) -> AuditReport:
-    """Audit a draft (path, URL or ``-``; or ``text`` given directly) against ``sources``."""
+          text: str | None = None, fetch_options=None) -> AuditReport:
+    """Audit a draft (path, URL or ``-``; or ``text`` given directly) against ``sources``;
+    ``fetch_options`` (a ``verify._fetch.FetchOptions``) governs fetching URLs."""
     if text is None:
-        text, name = read_draft(draft, cache=cache)
+        text, name = read_draft(draft, cache=cache, fetch_options=fetch_options)
     else:
         name = str(draft)
     if index is None:
-        index, srcs, skipped = open_index(list(sources), cache)
+        index, srcs, skipped = open_index(list(sources), cache, fetch_options=fetch_options)
     else:
         srcs, skipped = index.sources(), []
     by_id = {s.id: s for s in srcs}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from ._options import corpus_options
+from ._options import corpus_options, fetch_options, make_fetch_options
 
 FORMATS = ["terminal", "json", "csv", "markdown", "html", "claimreview"]
 FAIL_ON = ["contradicted", "disputed", "unverified"]
@@ -55,10 +55,7 @@ def cli() -> None:
 @click.option("--evidence", "max_evidence", type=click.IntRange(1, 20), default=2, show_default=True,
               help="Passages shown per side in the terminal report.")
 @click.option("--publisher", default="verify", help="Publisher name for --format claimreview.")
-@click.option("--offline", is_flag=True, help="URL sources: use only archived copies.")
-@click.option("--refresh", is_flag=True, help="URL sources: fetch again even if archived.")
-@click.option("--ignore-robots", is_flag=True, help="URL sources: do not honour robots.txt.")
-@click.option("--allow-private", is_flag=True, help="URL sources: allow private/loopback addresses.")
+@fetch_options
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0, metavar="N",
               help="Worker processes for checking claims (default 0: every core).")
 def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, output: str | None,
@@ -73,7 +70,7 @@ def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, ou
     paths = list(sources) or ["sources"]
     with _progress(err) as progress:
         report = run_check(claims, paths, cache=cache, encoding=encoding, progress=progress,
-                           fetch_options=_fetch_options(offline, refresh, ignore_robots, allow_private),
+                           fetch_options=make_fetch_options(offline, refresh, ignore_robots, allow_private),
                            jobs=jobs or None)
     data = report_dict(report)
     _emit(data, fmt, output, no_color, max_evidence, publisher)
@@ -83,15 +80,6 @@ def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, ou
     if bad:
         click.echo(f"verify: {len(bad)} claim(s) {'/'.join(fail_on)} (--fail-on)", err=True)
         sys.exit(1)
-
-
-def _fetch_options(offline: bool, refresh: bool, ignore_robots: bool, allow_private: bool):
-    if not (offline or refresh or ignore_robots or allow_private):
-        return None
-    from ._fetch import FetchOptions
-
-    return FetchOptions(offline=offline, refresh=refresh, respect_robots=not ignore_robots,
-                        allow_private=allow_private)
 
 
 def _emit(data: dict, fmt: str, output: str | None, no_color: bool, max_evidence: int,

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from ._options import corpus_options
+from ._options import corpus_options, fetch_options, make_fetch_options
 
 FORMATS = ["terminal", "json", "csv", "markdown", "html"]
 KIND_STYLE = {"claim": "bold cyan", "opinion": "magenta", "question": "blue", "other": "bright_black"}
@@ -26,8 +26,10 @@ KIND_STYLE = {"claim": "bold cyan", "opinion": "magenta", "question": "blue", "o
               help="The article the comments are under; always one of the sources. Required for "
                    "an export; for an article page it defaults to the page itself.")
 @corpus_options(FORMATS)
-def comments_command(comments: str, article: str | None, sources: tuple[str, ...], cache: str | None, fmt: str,
-                     output: str | None, no_color: bool) -> None:
+@fetch_options
+def comments_command(comments: str, article: str | None, sources: tuple[str, ...], cache: str | None,
+                     fmt: str, output: str | None, no_color: bool, offline: bool, refresh: bool,
+                     ignore_robots: bool, allow_private: bool) -> None:
     """Sort the reader comments in COMMENTS into claims, opinions and questions, check the
     claims against the article and sources, and flag threads that argue about facts.
 
@@ -35,7 +37,8 @@ def comments_command(comments: str, article: str | None, sources: tuple[str, ...
     article page (.html file or URL) whose comment section is read."""
     from ._comments import assess
 
-    data = assess(comments, article, list(sources), cache=cache).to_dict()
+    data = assess(comments, article, list(sources), cache=cache,
+                  fetch_options=make_fetch_options(offline, refresh, ignore_robots, allow_private)).to_dict()
     if fmt == "terminal":
         if output and output != "-":
             with open(output, "w", encoding="utf-8") as fh:

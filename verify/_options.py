@@ -24,3 +24,26 @@ def corpus_options(formats: list[str]):
             f = opt(f)
         return f
     return wrap
+
+
+def fetch_options(f):
+    """How URL sources are fetched: the same four switches on every command that fetches."""
+    for opt in reversed([
+        click.option("--offline", is_flag=True, help="URL sources: use only archived copies."),
+        click.option("--refresh", is_flag=True, help="URL sources: fetch again even if archived."),
+        click.option("--ignore-robots", is_flag=True, help="URL sources: do not honour robots.txt."),
+        click.option("--allow-private", is_flag=True,
+                     help="URL sources: allow private/loopback addresses."),
+    ]):
+        f = opt(f)
+    return f
+
+
+def make_fetch_options(offline: bool, refresh: bool, ignore_robots: bool, allow_private: bool):
+    """A ``FetchOptions`` from the switches, or None for the defaults (imports nothing then)."""
+    if not (offline or refresh or ignore_robots or allow_private):
+        return None
+    from ._fetch import FetchOptions
+
+    return FetchOptions(offline=offline, refresh=refresh, respect_robots=not ignore_robots,
+                        allow_private=allow_private)
