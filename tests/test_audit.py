@@ -235,7 +235,9 @@ def test_missing_draft_is_one_line_error(runner, cache):
 
 
 def test_offline_url_draft_that_was_never_archived_is_a_one_line_error(runner, tmp_path):
-    result = _cli(runner, "https://example.invalid/draft", "--offline", cache=tmp_path)
+    from verify._cli import cli
+    result = runner.invoke(cli, ["audit", "https://example.invalid/draft", "--offline", "--sources",
+                                 str(SOURCES), "--cache", str(tmp_path)])
     assert result.exit_code == 2
     assert "https://example.invalid/draft: not in the cache (offline)" in result.output
     assert "Traceback" not in result.output
