@@ -28,3 +28,10 @@ def test_library_check_returns_a_report_object(sample_sources, tmp_path):
     result = report.claims[0]
     assert result.verdict == "supported"
     assert any("two-year prison sentence" in e.passage for e in result.evidence if e.stance == "supports")
+
+
+def test_indexing_progress_is_reported_per_source_file(sample_sources, tmp_path):
+    seen = []
+    check(["Chantra fled to Thailand."], [sample_sources], cache=tmp_path,
+          index_progress=lambda n, total: seen.append((n, total)))
+    assert seen and seen[-1][0] == seen[-1][1] == len(list(sample_sources.glob("*.txt")))

@@ -52,3 +52,4 @@ def test_cli_accepts_jobs(runner, sample_sources, tmp_path):
                                  str(tmp_path / "cache"), "--jobs", "2", "-f", "json"])
     assert result.exit_code == 0, result.output
     assert '"verdict"' in result.output
+

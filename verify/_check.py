@@ -67,13 +67,15 @@ def open_index(sources: Sequence[str | Path], cache: str | Path | None = None,
 def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Path] = ("sources",),
           *, cache: str | Path | None = None, encoding: str = "utf-8",
           progress: Progress | None = None, index: PassageIndex | None = None,
-          fetch_options=None, jobs: int | None = None) -> Report:
+          fetch_options=None, jobs: int | None = None,
+          index_progress: Progress | None = None) -> Report:
     """Check every claim against the sources and return a ``Report``.
 
     ``claims`` is a CSV/.txt path or an iterable of claim strings (or ``Claim`` objects).
     URLs among ``sources`` or in a claim's ``url`` column are fetched (``fetch_options``:
     a ``verify._fetch.FetchOptions``) and archived in the cache. ``jobs``: worker processes
     (default: every core; 1 checks in this process); results are the same either way.
+    ``progress`` is called as claims are checked, ``index_progress`` as sources are indexed.
     """
     skipped: list[Skipped] = []
     if isinstance(claims, (str, Path)) and (str(claims) == "-" or os.path.exists(str(claims))
@@ -85,7 +87,8 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
                       for i, c in enumerate(items, start=1)]
     if index is None:
         claim_urls = [u for c in claim_list for u in c.urls]
-        index, srcs, more = open_index(sources, cache, urls=claim_urls, fetch_options=fetch_options)
+        index, srcs, more = open_index(sources, cache, urls=claim_urls, fetch_options=fetch_options,
+                                       progress=index_progress)
     else:
         srcs, more = index.sources(), []
     skipped += more

@@ -68,8 +68,9 @@ def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, ou
 
     err = _console(stderr=True, no_color=no_color)
     paths = list(sources) or ["sources"]
-    with _progress(err) as progress:
+    with _progress(err, "indexing sources") as indexing, _progress(err) as progress:
         report = run_check(claims, paths, cache=cache, encoding=encoding, progress=progress,
+                           index_progress=indexing,
                            fetch_options=make_fetch_options(offline, refresh, ignore_robots, allow_private),
                            jobs=jobs or None)
     data = report_dict(report)
@@ -140,8 +141,9 @@ def _console(*, stderr: bool = False, no_color: bool = False, file=None):
 class _progress:
     """A progress bar on stderr, only on a terminal and only once a run takes over a second."""
 
-    def __init__(self, console) -> None:
+    def __init__(self, console, label: str = "checking") -> None:
         self.console = console
+        self.label = label
         self.bar = None
         self.task = None
         self.t0 = 0.0
@@ -162,7 +164,7 @@ class _progress:
 
             self.bar = Progress(console=self.console, transient=True)
             self.bar.start()
-            self.task = self.bar.add_task("checking", total=total)
+            self.task = self.bar.add_task(self.label, total=total)
         self.bar.update(self.task, completed=done, total=total)
 
     def __exit__(self, *exc) -> None:
