@@ -31,6 +31,8 @@ def test_library_check_returns_a_report_object(sample_sources, tmp_path):
 
 
 def test_indexing_progress_is_reported_per_source_file(sample_sources, tmp_path):
+    from verify import check
+
     seen = []
     check(["Chantra fled to Thailand."], [sample_sources], cache=tmp_path,
           index_progress=lambda n, total: seen.append((n, total)))
