@@ -277,11 +277,7 @@ class PassageIndex:
 
     def neighbours(self, p: Passage, before: int = 2, after: int = 1) -> list[Passage]:
         """Passages around ``p`` in its source, in order (``p`` included)."""
-        rows = self.db.execute(
-            "SELECT source_id, idx, text, start, end, line, para FROM passages "
-            "WHERE source_id=? AND idx BETWEEN ? AND ? ORDER BY idx",
-            (p.source_id, p.index - before, p.index + after)).fetchall()
-        return [Passage(*r) for r in rows]
+        return self.contexts([p], before, after)[0]
 
     def contexts(self, ps: list[Passage], before: int = 2, after: int = 1) -> list[list[Passage]]:
         """``neighbours`` of many passages in one query (one per passage costs more than the
