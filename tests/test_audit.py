@@ -241,3 +241,21 @@ def test_offline_url_draft_that_was_never_archived_is_a_one_line_error(runner, t
     assert result.exit_code == 2
     assert "https://example.invalid/draft: not in the cache (offline)" in result.output
     assert "Traceback" not in result.output
+
+
+def test_quotes_are_looked_up_in_the_stretches_around_keyword_hits_not_the_whole_corpus(tmp_path):
+    from verify._audit import _quote_context
+    from verify._index import PassageIndex
+    from verify._model import Source
+
+    filler = " ".join(f"Filler sentence number {n} mentions nothing." for n in range(120))
+    text = ('"The harbour will reopen," said Ana Ruiz. ' + filler +
+            ' Later the harbour master spoke again.')
+    idx = PassageIndex(tmp_path / "i.sqlite")
+    src = Source(id="port.txt", path="port.txt", sha256="1", kind="txt", title="", text=text)
+    idx.add([src])
+    rows = _quote_context("The harbour will reopen", idx, {"port.txt": src})
+    keys = {r[0] for r in rows}
+    assert len(keys) == 2  # two separate stretches, never joined across the gap
+    assert len(rows) < idx.count()
+    assert any('"The harbour will reopen,"' in r[1] for r in rows)

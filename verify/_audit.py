@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -219,17 +219,13 @@ def audit(draft: str | Path, sources: Sequence[str | Path] = ("sources",), *,
     else:
         srcs, skipped = index.sources(), []
     by_id = {s.id: s for s in srcs}
-    rows = index.db.execute(
-        "SELECT source_id, text, line, start, end FROM passages ORDER BY source_id, idx").fetchall()
-    rows = [r for r in rows if r[0] in by_id]
-    passages = [(r[0], r[1]) for r in rows]
     quotes = find_quotes(text)
     statements = []
     for n, (a, b, qs) in enumerate(_statements(text, quotes), 1):
         sentence = _MARKERS.sub("", " ".join(text[a:b].split()))
         st = Statement(sentence, _line(text, a), a, b, "other", "")
         if qs:
-            _audit_quotes(st, qs, passages, rows, by_id)
+            _audit_quotes(st, qs, index, by_id)
         else:
             w = classify(sentence)
             st.kind, st.reason, st.score = w.kind, w.reason, w.score
@@ -299,10 +295,15 @@ def _take_result(st: Statement, result: ClaimResult) -> None:
     st.evidence = [{**asdict(e), "score": round(e.score, 3)} for e in result.evidence]
 
 
-def _audit_quotes(st: Statement, qs: list[Quote], passages: list[tuple[str, str]],
-                  rows: list[tuple], by_id: dict[str, Source]) -> None:
-    matched = [(q, match_quote(q, passages)) for q in qs]
-    q, m = max(matched, key=lambda t: (_SEVERITY[t[1].status], len(t[0].text)))
+def _audit_quotes(st: Statement, qs: list[Quote], index: PassageIndex, by_id: dict[str, Source]) -> None:
+    matched = []
+    for q in qs:
+        rows = _quote_context(q.text, index, by_id)
+        m = match_quote(q, [(r[0], r[1]) for r in rows])
+        if m.source:  # back from the key of a stretch of passages to the source's id
+            m = replace(m, source=m.source.split(_BLOCK)[0])
+        matched.append((q, m, rows))
+    q, m, rows = max(matched, key=lambda t: (_SEVERITY[t[1].status], len(t[0].text)))
     st.kind, st.score = "quote", 1.0
     st.verdict = QUOTE_VERDICT[m.status]
     st.confidence = m.score if m.status != "not-found" else 0.0
@@ -311,6 +312,38 @@ def _audit_quotes(st: Statement, qs: list[Quote], passages: list[tuple[str, str]
     st.reason = _quote_reason(q, m)
     if m.source and m.passage:
         st.evidence = [_quote_evidence(q, m, rows, by_id)]
+
+
+_BLOCK = "\x00"
+QUOTE_HITS = 50          # keyword hits read for each quotation
+_SPEAKER_BEFORE, _SPEAKER_AFTER = 40, 6  # how far match_quote looks for who is speaking
+
+
+def _quote_context(text: str, index: PassageIndex, by_id: dict[str, Source]) -> list[tuple]:
+    """The stretches of source text where a quotation may be: the passages that share its
+    words (keyword search) with enough around them to find the speaker, in document order.
+    Reading every passage of a large archive for each quotation would not scale.
+
+    Rows are (key, text, line, start, end); a source's separate stretches get separate keys
+    (source id + ``_BLOCK`` + n) so that no quotation is matched across a gap."""
+    hits = index.get([r for r, _ in index.search(text, limit=QUOTE_HITS)])
+    spans: dict[str, list[list[int]]] = {}
+    for p in sorted(hits, key=lambda p: (p.source_id, p.index)):
+        if p.source_id not in by_id:
+            continue
+        lo, hi = p.index - _SPEAKER_BEFORE, p.index + _SPEAKER_AFTER
+        blocks = spans.setdefault(p.source_id, [])
+        if blocks and lo <= blocks[-1][1] + 1:
+            blocks[-1][1] = max(blocks[-1][1], hi)
+        else:
+            blocks.append([lo, hi])
+    rows: list[tuple] = []
+    for sid, blocks in spans.items():
+        for n, (lo, hi) in enumerate(blocks):
+            rows += [(f"{sid}{_BLOCK}{n}", *r) for r in index.db.execute(
+                "SELECT text, line, start, end FROM passages WHERE source_id=? AND idx BETWEEN ? AND ? "
+                "ORDER BY idx", (sid, lo, hi))]
+    return rows
 
 
 def _quote_reason(q: Quote, m: QuoteMatch) -> str:
@@ -328,8 +361,8 @@ def _quote_reason(q: Quote, m: QuoteMatch) -> str:
 def _quote_evidence(q: Quote, m: QuoteMatch, rows: list[tuple], by_id: dict[str, Source]) -> dict[str, Any]:
     """An evidence entry in the same shape as ``check``'s, pointing at the source passage."""
     line, start, end = 0, 0, 0
-    for sid, ptext, pline, pstart, pend in rows:
-        if sid == m.source and ptext and ptext in (m.passage or ""):
+    for key, ptext, pline, pstart, pend in rows:
+        if key.split(_BLOCK)[0] == m.source and ptext and ptext in (m.passage or ""):
             line, start = pline, pstart
             end = start + len(m.passage or "")
             break
