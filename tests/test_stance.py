@@ -482,3 +482,150 @@ def test_ordinal_of_the_same_title_conflicts_even_when_the_title_is_a_name():
     j = stance("Michelle Obama is the third African-American First Lady.",
                "Michelle Obama is married to Barack Obama and is the first African-American First Lady.")
     assert j.label == "contradicts" and j.source_value == "first"
+
+
+# --- false alarms on corpora the engine was not built on: each names one mechanism ---
+
+def test_numbers_naming_different_types_do_not_conflict():
+    j = stance("Hypertension is common in type 1 diabetes patients.",
+               "Hypertension is common in type 2 diabetes patients.")
+    assert j.label == "related"
+
+
+def test_claim_negating_a_word_the_passage_never_uses_is_not_contradicted():
+    j = stance("Klaus Ober has no known link to the Hanse bank.",
+               "Klaus Ober founded the Hanse bank in 1990.")
+    assert j.label == "related"
+
+
+def test_negated_claim_against_a_passage_with_its_own_negation_is_not_contradicted():
+    j = stance("In Dutch adults, ADHD drugs do not increase the risk of strokes.",
+               "In Dutch adults, ADHD drug use was not associated with an increased risk of strokes.")
+    assert j.label != "contradicts"
+
+
+def test_claim_naming_no_one_is_not_contradicted_by_a_passage_using_its_negated_word():
+    j = stance("The sun has shown no long term trend since 1950.",
+               "Temperature records reveal a robust long-term trend of warming.")
+    assert j.label == "related"
+
+
+def test_conditional_without_is_not_a_negation():
+    j = stance("Without carbon dioxide, all life on Earth would die.",
+               "Carbon dioxide in the atmosphere of Earth is essential to all life.")
+    assert j.label != "contradicts"
+
+
+def test_passage_asking_whether_asserts_nothing_to_contradict_with():
+    j = stance("Lake Vostok is warming.", "Scientists asked whether Lake Vostok is not warming.")
+    assert j.label != "contradicts"
+
+
+def test_opposite_predicate_about_something_else_is_not_a_contradiction():
+    j = stance("Polar bear numbers are increasing.",
+               "Polar bear numbers are counted in late summer and early fall, when seals are hard to hunt.")
+    assert j.label != "contradicts"
+
+
+def test_opposite_predicate_needs_most_of_the_claims_words():
+    j = stance("Statins increase blood cholesterol.", "Statins decrease hepatic cholesterol biosynthesis.")
+    assert j.label == "related"
+
+
+def test_negation_said_of_another_kind_of_the_thing_is_not_a_contradiction():
+    j = stance("Pioglitazone use is significantly associated with pancreatic cancer.",
+               "Pioglitazone use had no significant association with bladder cancer.")
+    assert j.label == "related" and "bladder" in j.reason
+
+
+def test_denial_of_something_else_is_not_a_denial_of_the_claim():
+    j = stance("Lobbyists renamed global warming as climate change.",
+               "He disputes the scientific understanding of climate change and of global warming.")
+    assert j.label != "contradicts"
+
+
+def test_figure_over_another_window_does_not_conflict():
+    j = stance("Arctic sea ice has retreated over the past 30 years.",
+               "Arctic sea ice has retreated over the past 50 years.")
+    assert j.label != "contradicts"
+
+
+def test_count_out_of_another_total_does_not_conflict():
+    j = stance("Seventeen of the 18 warmest years in Europe occurred since 2000.",
+               "Four of the 7 warmest years in Europe occurred since 2000.")
+    assert j.label != "contradicts"
+
+
+def test_father_of_four_is_still_a_count_not_a_share():
+    j = stance("Song is a father of four.", "Among them was Song, father of three, playing in the band.")
+    assert j.label == "contradicts"
+
+
+def test_date_opening_a_window_does_not_conflict_with_another_date():
+    j = stance("Phil Jones has led the climate unit since 1995.", "Phil Jones led the climate unit in 1994.")
+    assert j.label != "contradicts"
+
+
+def test_month_without_a_year_does_not_conflict():
+    j = stance("In April the extent of Arctic sea ice was at a low.",
+               "The extent of Arctic sea ice is at a low in September.")
+    assert j.label != "contradicts"
+
+
+def test_date_list_sharing_one_year_is_an_overlap_not_an_error():
+    j = stance("The warm years of 2015 and 2016 in Peru were caused by El Nino.",
+               "El Nino made 2014 and 2015 the warm years in Peru.")
+    assert j.label != "contradicts"
+
+
+def test_figure_for_another_period_does_not_conflict():
+    j = stance("Temperatures in Arizona rose two degrees from 1901 to 2010.",
+               "Temperatures in Arizona rose seven degrees by 2100.")
+    assert j.label != "contradicts"
+
+
+def test_figures_about_a_place_the_passage_never_names_do_not_conflict():
+    j = stance("rainfall in the Sahel fell by 30 percent.", "rainfall fell by 10 percent.")
+    assert j.label != "contradicts"
+
+
+def test_counts_in_different_units_do_not_conflict():
+    j = stance("Global sea level in Fiji rose about 8 inches.", "Global sea level in Fiji rose 0.16 metres.")
+    assert j.label != "contradicts"
+
+
+def test_claim_pointing_at_that_model_is_not_contradicted_by_another_model():
+    j = stance("That model of NASA predicted warming of 0.45 degrees.",
+               "The model of NASA predicted warming of 1.7 degrees.")
+    assert j.label != "contradicts"
+
+
+def test_evidence_lacking_is_read_as_a_negation():
+    j = stance("Headaches in Norway are not correlated with memory loss.",
+               "Evidence that headaches in Norway were correlated with memory loss was lacking.")
+    assert j.label != "contradicts"
+
+
+def test_non_prefix_on_a_noun_names_another_kind_not_a_negation():
+    assert read_facts("Nonstatin agents were studied.").negations == []
+    assert read_facts("It was a nonviolent protest.").negations != []
+
+
+def test_disputed_as_an_adjective_is_not_a_denial():
+    assert read_facts("The disputed issues include the causes of warming.").negations == []
+
+
+def test_lowercase_half_of_a_hyphenated_name_is_not_part_of_the_name():
+    assert ["ras"] in read_facts("MEK inhibitors work in RAS-driven tumours.").entities
+    assert ["nf", "kb"] in read_facts("It is NF-kB-dependent expression.").entities
+
+
+def test_passage_ending_in_lacking_does_not_affirm_what_the_claim_negates():
+    j = stance("Headaches are not correlated with cognitive impairment.",
+               "Evidence that headache was associated with cognitive impairment was lacking.")
+    assert j.label != "contradicts"
+
+
+def test_matching_label_is_not_a_confirmed_figure():
+    j = stance("Type 2 diabetes is common among Hopi adults.", "Type 2 diabetes is common among Hopi adults.")
+    assert j.label == "supports" and not j.reason.startswith("states the same")

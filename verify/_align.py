@@ -82,6 +82,8 @@ def align(items_c: list, items_p: list, claim: Facts, passage: Facts, comparable
                 continue  # 'more than 150' vs 'more than 200' conflict only about the same thing
             if not agrees and kinds == {"count"}:
                 noun_c, noun_p = _counted(claim, c), _counted(passage, p)
+                if (noun_c | noun_p) & _MEASURES and noun_c != noun_p:
+                    continue  # '8 inches' and '0.16 metres', '3.1 mm per year': other scales
                 if not shared - name_stems - noun_c - noun_p and not (
                         noun_c == noun_p and (ctx_c - name_stems - noun_c) & set(passage.stems)):
                     # '100 refugees deported' vs '40 exiles remain': same noun, other act; but
@@ -115,6 +117,13 @@ def named_count(claim: Facts, passage: Facts) -> list[Quantity]:
         return []
     n = float(len(names))
     return [Quantity("count", "named", n, n, f"{len(names)} named people", 0, m.end(1), n)]
+
+
+# units a bare number may be read in: two figures in different ones are not one count
+_MEASURES = frozenset(canon(w) for w in """inch inches foot feet ft metre metres meter meters mm cm
+km mile miles degree degrees tonne tonnes ton tons kg gram grams pound pounds litre litres liter
+liters gallon gallons hectare hectares acre acres gt ppm ppb watt watts kilometre kilometres
+kilometer kilometers millimetre millimetres centimetre centimetres""".split())
 
 
 def _only(items: list, q) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ._dates import MONTHS, DateValue, extract_dates
@@ -17,7 +17,7 @@ from ._ranks import extract_ranks
 from ._text import STOPWORDS, fold, stem, words
 
 # Words that reverse what follows them. 'no' and 'without' only count near the matched words.
-NEGATION_CUES = frozenset("""not no never none neither nor cannot without nobody nothing
+NEGATION_CUES = frozenset("""not no never none neither nor cannot without nobody nothing lacking lacked
 n't hasn't haven't hadn't isn't aren't wasn't weren't doesn't don't didn't won't wouldn't
 couldn't shouldn't""".split())
 DENIAL_VERBS = frozenset(stem(w) for w in """deny denied denies denying rejected rejects reject
@@ -143,7 +143,10 @@ def _read_facts(text: str, published: date | None = None, anchor_year: int | Non
     for i, plain in phrase_meanings(ws):
         stems[i] = canon(plain)
     dates = extract_dates(text, published, anchor_year)
-    quantities = [q for q in extract_quantities(text) if q.kind != "year"
+    # a number that names ('type 2 diabetes') is kept as a label: it must match to confirm,
+    # and another label names another thing rather than refuting this one
+    quantities = [replace(q, kind="label") if _is_label(text, q) else q
+                  for q in extract_quantities(text) if q.kind != "year"
                   and not any(d.start <= q.start < d.end for d in dates)]
     # words inside a value ('37 years old', 'in November') are checked as values, not words
     value_words: set[str] = set()
@@ -160,7 +163,9 @@ def _read_facts(text: str, published: date | None = None, anchor_year: int | Non
     for i, w in enumerate(ws):  # 'unrecognised' negates 'recognised'
         for pre in ("un", "non"):
             if (w.startswith(pre) and len(w) - len(pre) >= 5 and i not in negs
-                    and not w.startswith(_NOT_UN)):
+                    and not w.startswith(_NOT_UN)
+                    # 'nonstatin drugs', 'nonreceptor kinases' name another kind, not a denial
+                    and (pre == "un" or w.endswith(_ADJECTIVE_ENDINGS))):
                 stems[i] = canon(w[len(pre):])
                 negs.append(i)
                 cues.append(w)
@@ -200,6 +205,36 @@ def _aliases(entities: list[list[str]], ws: list[str]) -> list[str]:
     return [a for a in dict.fromkeys(out) if a not in present]
 
 
+# 'non' negates an adjective ('nonviolent', 'noncompliant'), not a noun ('nonstatin drugs')
+_ADJECTIVE_ENDINGS = ("ed", "al", "ive", "ous", "ent", "ant", "able", "ible", "ic", "ful", "ary")
+# a number that names rather than counts: 'type 2 diabetes', 'BRCA 1', 'phase 3', "5' UTR"
+_LABEL_WORDS = frozenset("type class grade stage phase group version generation category tier "
+                         "chapter section article figure table model".split())
+
+
+def _is_label(text: str, q: Quantity) -> bool:
+    """A bare number that is part of a name or a ratio, not an amount: 'type 2 diabetes',
+    'BRCA 1', 'BRCA1/2', "5' UTRs", '1/2000', '378/100 000'. Comparing such numbers compares
+    different things (type 1 and type 2 diabetes are two diseases, not two counts of one)."""
+    before, after = text[max(0, q.start - 1):q.start], text[q.end:q.end + 1]
+    if "/" in q.text and re.match(r"\s\d{3}\b", text[q.end:q.end + 5]):
+        return True  # '378/100 000 persons': a rate per 100,000, read only in part
+    if q.kind != "count" or q.unit:
+        return False  # '50/100' on Metacritic is a score
+    if "/" in q.text or before == "/" or after in ("/", "'", "′", "’"):
+        return True
+    prev = text[max(0, q.start - 30):q.start]
+    last = prev.split()[-1:]
+    if not last:
+        return False
+    word = last[0].strip("(")
+    if prev[-1:].isspace() and word.lower() in _LABEL_WORDS:
+        return True
+    # an acronym just before: 'HTLV-1', 'BRCA1', or 'BRCA 1' for a one- or two-digit number
+    acronym = sum(c.isupper() for c in word) >= 2 and word.rstrip("-").isalnum()
+    return acronym and (not prev[-1:].isspace() or len(q.text) <= 2)
+
+
 # words that begin with 'un' without negating anything ('university', 'under', 'uncle')
 _NOT_UN = ("uni", "under", "until", "unless", "uncle", "unanim", "unto", "nonethe")
 
@@ -214,6 +249,8 @@ def _negations(text: str, ws: list[str], stems: list[str]) -> tuple[list[int], l
     denial ('denied that its vehicles were used') governs the clause that follows it."""
     cues: list[tuple[int, int]] = []  # (cue position, first position after the cue)
     for i, w in enumerate(ws):
+        if stems[i] in DENIAL_VERBS and i and ws[i - 1] in ("the", "a", "an", "its", "their", "his", "her"):
+            continue  # 'the disputed issues': an adjective naming what is debated, not a denial
         if w in NEGATION_CUES or w.endswith("n't") or stems[i] in DENIAL_VERBS:
             cues.append((i, i + 1))
     low = fold(text)
@@ -238,7 +275,9 @@ def _negations(text: str, ws: list[str], stems: list[str]) -> tuple[list[int], l
 def _entities(text: str) -> list[list[str]]:
     out: list[list[str]] = []
     for m in _CAP_RE.finditer(text):
-        toks = [t for t in words(m.group(0)) if t not in STOPWORDS and not t.isdigit()]
+        # 'RAS-driven', 'NF-kB-dependent': the lowercase half says what is done to the name
+        name = _LOWER_AFFIX.sub("", m.group(0))
+        toks = [t for t in words(name) if t not in STOPWORDS and not t.isdigit()]
         if not toks:
             continue
         at_start = m.start() == 0 or text[:m.start()].rstrip()[-1:] in ".!?\"“:"
@@ -248,6 +287,9 @@ def _entities(text: str) -> list[list[str]]:
         if toks:
             out.append(toks)
     return out
+
+
+_LOWER_AFFIX = re.compile(r"(?<=[A-Z0-9])-[a-z]+(?:-[a-z]+)*(?=\s|$)")
 
 
 # capitalised units name a scale, not a subject ('0.2 degrees Celsius')

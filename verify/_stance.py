@@ -8,20 +8,19 @@ or a negation / opposite predicate. Anything less is ``related``.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from ._align import align as _align, date_comparable as _date_comparable, named_count as _named_count
-from ._facts import ANTONYMS, DENIAL_VERBS, Facts, canon
+from ._facts import ANTONYMS, Facts, canon
+from ._polarity import negated, other_kind, polarity
 from ._paraphrase import swapped_words, title_number_swap
 from ._places import elsewhere, place_stated_by, slot_conflicts
+from ._dates import DateValue
 from ._quantities import Quantity, is_bound, same_kind
 from ._subject import ANAPHOR as _ANAPHOR, about_subject as _about_subject, entities_present
-from ._text import stem, token_match as _token_match
-
-DENIAL_WORDS = {w for w in ("denied", "denies", "deny", "denying", "rejected", "rejects", "reject",
-                            "refuted", "refutes", "dismissed", "dismisses", "disputed", "disputes")
-                if stem(w) in DENIAL_VERBS}
+from ._text import token_match as _token_match
 
 SUPPORT_COVERAGE = 0.62     # share of the claim's (IDF-weighted) words a supporting passage states
 CONTRADICT_COVERAGE = 0.5   # ... and a contradicting one (its values differ, so fewer words match)
@@ -63,6 +62,32 @@ def coverage(claim: Facts, passage: Facts, idf: Callable[[str], float]) -> tuple
 
 
 _BACK_REFERENCE = frozenset("such this these that those".split())
+# a passage that asks, plans, predicts or reports a claim as false asserts nothing it could
+# refute with: 'to determine whether X differed', 'could cause', 'falsely claiming that'
+_HEDGES = frozenset("whether hypothesis hypothesized hypothesised hypothesize could might "
+                    "falsely predicted predicts projected".split())
+# 'over the past 30 years', 'seventeen of the 18 warmest': a figure relative to a window or
+# a total, which another window or total does not contradict
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen "
+                          "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())
+_WINDOW = ("past", "last", "previous", "recent")
+_PARTITIVE = re.compile(r"\s+(?:of|out of)\s+(?:the\s+)?(?:\w+\s+)?\d|\s+(?:of|out of)\s+(?:the\s+)?"
+                        r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\b")
+
+
+def _relative(claim: Facts, c) -> bool:
+    """The claim's figure is read against a window or a total it names ('for the past 30
+    years', 'seventeen of the 18 warmest years'): a passage's other window is not its error."""
+    before = claim.text[max(0, c.start - 25):c.start].lower().split()
+    if before and before[-1] in _WINDOW or before[-2:-1] and before[-2] in _WINDOW:
+        return True
+    if isinstance(c, DateValue) and c.text.strip().lower().startswith(("since", "from")):
+        return True  # 'since 2000' opens a window another window ('since 1850') does not refute
+    if before[-2:] == ["of", "the"] or (before[-1:] == ["of"] and len(before) >= 2 and (
+            before[-2].isdigit() or before[-2] in _NUMBER_WORDS)):
+        return True  # the total in 'seventeen of the 18', '3 of 10' (not 'a father of four')
+
+    return bool(_PARTITIVE.match(claim.text[c.end:c.end + 30]))
 _SNAPSHOT = ("as of", "by ", "as at")
 
 
@@ -136,22 +161,28 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
     # "A dissident got 12 years" is true if any dissident did: another's 10 years refutes nothing.
     # So is a claim whose subject points back to something unnamed ('All three remain...').
     existential = (claim.words[:1] in (["a"], ["an"], ["some"], ["someone"], ["somebody"], ["he"],
-                                       ["she"], ["they"], ["it"], ["all"], ["both"], ["these"], ["those"])
+                                       ["she"], ["they"], ["it"], ["all"], ["both"], ["these"], ["those"],
+                                       ["that"], ["this"])
                    # 'The film had more than 115 reviews': which film?
                    or (claim.words[:1] == ["the"] and claim.words[1:2] and claim.words[1] in _ANAPHOR))
     conflicts: list[tuple[str, str, str]] = []
     confirmed: list[tuple[str, str]] = []
     unconfirmed: list[str] = []
     exact = 0  # confirmed figures the claim gives exactly (a bound is met by many)
+    confirmed_items: list = []
     for kind, items_c, items_p, comparable in (
         ("quantity", claim.quantities, passage.quantities + _named_count(claim, passage), same_kind),
         ("date", claim.dates, passage.dates, _date_comparable),
     ):
         for c, agreeing, others in _align(items_c, items_p, claim, passage, comparable):
+            if agreeing and getattr(c, "kind", "") == "label":
+                continue  # the same name ('type 2'): nothing wrong, but no figure confirmed
             if agreeing:
                 confirmed.append((c.describe(), agreeing[0].describe()))
+                confirmed_items.append(c)
                 exact += not (is_bound(c) if isinstance(c, Quantity) else c.op != "=")
-            elif others and not existential:
+            elif (others and not existential and not _relative(claim, c)
+                  and getattr(c, "kind", "") != "label" and getattr(c, "year", 0) is not None):
                 age = "age" in (getattr(c, "kind", ""), getattr(others[0], "kind", ""))
                 conflicts.append(("age" if age else kind, c.describe(), others[0].describe()))
             else:
@@ -162,6 +193,18 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
     if snap:
         unconfirmed += [cv for k, cv, _ in conflicts if k in ("date", "quantity")]
         conflicts = [c for c in conflicts if c[0] not in ("date", "quantity")]
+
+    if any(k == "date" for k, _, _ in conflicts) and any(
+            isinstance(c, DateValue) for c in confirmed_items):
+        # '2015 and 2016' against '2014 and 2015': a passage that confirms one of the claim's
+        # dates and gives another speaks of an overlapping set, not of an error
+        unconfirmed += [cv for k, cv, _ in conflicts if k == "date"]
+        conflicts = [c for c in conflicts if c[0] != "date"]
+    if claim.dates and not any(isinstance(c, DateValue) for c in confirmed_items) and any(
+            k == "quantity" for k, _, _ in conflicts):
+        # 'rose two degrees from 1901 to 2010' is not refuted by a figure for another period
+        unconfirmed += [cv for k, cv, _ in conflicts if k == "quantity"]
+        conflicts = [c for c in conflicts if c[0] != "quantity"]
 
     stand_in = stand is not None and (_distinctive(claim, passage, idf)
                                       or (len(confirmed) >= 2 and exact and not unconfirmed))
@@ -182,7 +225,7 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
             subject_ok, missing = _about_subject(rest, passage, context)
 
     # 2. polarity: negation cues near the matched words, and opposite predicates
-    flip, cue = _polarity(claim, passage)
+    flip, cue, weak = polarity(claim, passage)
 
     # a passage about another country refutes nothing said about this one
     named = subject_ok is True and not elsewhere(claim.words, context.words, claim.known_places,
@@ -194,7 +237,11 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
     # a claim naming nobody ('global temperatures rose 0.2 degrees') meets figures about
     # everything: only a passage stating most of it may refute it
     need_c = CONTRADICT_COVERAGE if claim.entities else GENERIC_CONTRADICT_COVERAGE
-    if conflicts and named and cov >= need_c and (pred >= 0.5 or conflicts[0][0] == "age"):
+    # figures about 'the Southwest' are not refuted by figures that name no place
+    accuse = named and not (claim.entities and all(e in claim.places for e in claim.entities)
+                            and not entities_present(replace(claim, places=[]), context)[0])
+    if conflicts and accuse and cov >= need_c and (pred >= 0.5 or conflicts[0][0] == "age") \
+            and not (_HEDGES & set(passage.words) and conflicts[0][0] != "name"):
         kind, cv, sv = conflicts[0]
         score = min(1.0, 0.45 + 0.55 * cov)
         return Judgement("contradicts", score, f"claim says {cv}; source says {sv}", matched,
@@ -203,7 +250,21 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
         # 'Such an agreement has not been confirmed': what the agreement was is in the
         # sentences before, which the passage points back to
         pred = max(pred, _predicate_coverage(claim, context, idf))
-    if flip and named and cov >= POLARITY_COVERAGE and pred >= 0.6 and not conflicts:
+    if flip and weak == "generic" and cov >= GENERIC_CONTRADICT_COVERAGE and pred >= 0.75:
+        weak = ""
+    if flip and weak == "absent" and cov >= 0.7 and _predicate_coverage(
+            replace(claim, content=[t for t in claim.content if t not in negated(claim)]),
+            passage, idf) >= 0.85:
+        weak = ""  # the passage says all the claim says but its negation: that is a denial
+    if flip and not weak and cue.startswith("says the opposite") and pred < 0.8:
+        weak = "few"  # an opposite predicate on a thing the passage barely shares
+    # a denial names its object ('denied that its vehicles were used'); a bare negation may be
+    # of another kind of the thing ('no significant association with bladder cancer')
+    other = other_kind(claim, passage) if flip and not weak and "..." not in cue else None
+    if other:
+        weak, cue = "other", f"{cue}, but of '{other[1]}', not '{other[0]}'"
+    if flip and not weak and accuse and cov >= POLARITY_COVERAGE and pred >= 0.6 and not conflicts \
+            and not _HEDGES & set(passage.words):
         score = min(1.0, 0.35 + 0.55 * cov)
         return Judgement("contradicts", score, f"source {cue}", matched, coverage=cov)
     # every figure the claim gives, stated by the passage about its named subject, carries
@@ -246,27 +307,3 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
     else:
         why.append(f"shares {len(matched)} of the claim's words")
     return Judgement("related", cov * 0.5, "; ".join(why), matched, coverage=cov)
-
-
-def _polarity(claim: Facts, passage: Facts) -> tuple[bool, str]:
-    """True when the passage asserts the opposite of the claim: a word both state is negated
-    in one and not the other, or the claim negates and the passage affirms without negating
-    anything, or the passage uses an opposite predicate."""
-    c_neg = {claim.stems[i]: cue for i, cue in zip(claim.negations, claim.cue_words)}
-    p_neg = {passage.stems[i]: cue for i, cue in zip(passage.negations, passage.cue_words)}
-    pstems = set(passage.stems)
-    names = {canon(t) for ent in claim.entities for t in ent}
-    flipped = [s for s in dict.fromkeys(claim.content)
-               if s not in names and s in pstems and (s in c_neg) != (s in p_neg)]
-    denial = [s for s in flipped if p_neg.get(s, c_neg.get(s, "")).split()[0] in DENIAL_WORDS]
-    # a denial covers a clause: it must cover at least two of the claim's own words
-    if flipped and (len(denial) >= 2 or len(denial) < len(flipped)):
-        s = next(w for w in flipped if w not in denial or len(denial) >= 2)
-        return True, (f"negates: '{p_neg[s]}'" if s in p_neg else f"affirms what the claim negates ('{c_neg[s]}')")
-    if c_neg and not (set(c_neg) & pstems) and not p_neg:
-        return True, f"affirms what the claim negates ('{next(iter(c_neg.values()))}')"
-    for s in claim.content:
-        opposite = ANTONYMS.get(s)
-        if opposite and s not in pstems and opposite & pstems and s not in c_neg:
-            return True, f"says the opposite: '{next(iter(opposite & pstems))}' vs '{s}'"
-    return False, ""

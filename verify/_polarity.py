@@ -1,0 +1,121 @@
+"""Does a passage say the opposite of a claim: a negation, a denial, an opposite predicate.
+
+Split from ``_stance``. Each finding comes with how weak it is, since most apparent
+oppositions between a claim and a passage are not contradictions: the passage negates
+something else, says the opposite of another thing, or of another kind of the same thing.
+"""
+from __future__ import annotations
+
+from ._facts import ANTONYMS, DENIAL_VERBS, NEGATION_CUES, Facts, canon
+from ._text import STOPWORDS, stem, token_match as _token_match
+
+DENIAL_WORDS = {w for w in ("denied", "denies", "deny", "denying", "rejected", "rejects", "reject",
+                            "refuted", "refutes", "dismissed", "dismisses", "disputed", "disputes")
+                if stem(w) in DENIAL_VERBS}
+
+
+def negated(f: Facts) -> set[str]:
+    return {f.stems[i] for i, cue in zip(f.negations, f.cue_words) if not cue.startswith("without")}
+
+
+def polarity(claim: Facts, passage: Facts) -> tuple[bool, str, str]:
+    """Whether the passage may say the opposite of the claim, why, and how weakly.
+
+    Strong (``""``): a word both state is negated in the passage and not in the claim; the
+    claim negates a word the passage states in a passage that negates nothing; the passage
+    puts an opposite predicate on the same thing ('decreases apoptosis' / 'increased ...
+    apoptosis'). Weak, which only keeps the passage from confirming: ``"double"``, the claim
+    negates a word the passage states while negating something else ('not associated with
+    an increased risk' / 'do not increase the risk' say the same); ``"absent"``, the claim
+    negates a word the passage never uses; ``"far"``, an opposite predicate said of
+    something else; ``"without"``, which marks a condition or a group ('women without
+    cancer'), not a denial."""
+    c_all = {claim.stems[i]: cue for i, cue in zip(claim.negations, claim.cue_words)}
+    p_all = {passage.stems[i]: cue for i, cue in zip(passage.negations, passage.cue_words)}
+    c_neg = {k: v for k, v in c_all.items() if not v.startswith("without")}
+    p_neg = {k: v for k, v in p_all.items() if not v.startswith("without")}
+    pstems = set(passage.stems)
+    names = {canon(t) for ent in claim.entities for t in ent}
+    # 'evidence ... was lacking' negates though nothing follows the cue
+    negates = bool(passage.negations) or any(w in NEGATION_CUES for w in passage.words)
+    flipped = [s for s in dict.fromkeys(claim.content)
+               if s not in names and s in pstems and (s in c_neg) != (s in p_neg)]
+    denial = [s for s in flipped if p_neg.get(s, c_neg.get(s, "")).split()[0] in DENIAL_WORDS]
+    if denial and not _denies_claim(passage, set(claim.stems)):
+        # 'He disputes the scientific understanding of climate change': what is denied is
+        # the understanding, not what the claim says about climate change
+        flipped = [s for s in flipped if s not in denial]
+        denial = []
+    # a denial covers a clause: it must cover at least two of the claim's own words
+    if flipped and (len(denial) >= 2 or len(denial) < len(flipped)):
+        s = next(w for w in flipped if w not in denial or len(denial) >= 2)
+        if s in p_neg:
+            return True, f"negates: '{p_neg[s]}'", ""
+        # a claim naming no one ('no long term trend since 1950') meets the word everywhere
+        return True, f"affirms what the claim negates ('{c_neg[s]}')", (
+            "double" if negates else "" if claim.entities else "generic")
+    if c_neg and not (set(c_neg) & pstems) and not p_neg:
+        return True, f"affirms what the claim negates ('{next(iter(c_neg.values()))}')", (
+            "double" if negates else "absent")
+    far = ""
+    for i, s in enumerate(claim.stems):
+        opposite = ANTONYMS.get(s)
+        if not opposite or s in pstems or not opposite & pstems or s in c_neg:
+            continue
+        near = _near(claim.stems, i) & set(claim.content)
+        for j, t in enumerate(passage.stems):
+            if t in opposite:
+                if near & _near(passage.stems, j):
+                    return True, f"says the opposite: '{t}' vs '{s}'", ""
+                far = far or f"says the opposite of something else: '{t}' vs '{s}'"
+    if far:
+        return True, far, "far"
+    if set(c_all) != set(c_neg) or set(p_all) != set(p_neg):
+        flipped = [s for s in dict.fromkeys(claim.content)
+                   if s not in names and s in pstems and (s in c_all) != (s in p_all)]
+        if flipped:
+            s = flipped[0]
+            return True, f"'{p_all.get(s) or c_all.get(s)}'", "without"
+    return False, "", ""
+
+def _denies_claim(passage: Facts, claim_stems: set[str]) -> bool:
+    """Some denial in the passage has for its object (the first content word after it,
+    past 'that') a word of the claim."""
+    for i, st in enumerate(passage.stems):
+        if st in DENIAL_VERBS:
+            nxt = next((k for k in range(i + 1, min(len(passage.words), i + 6))
+                        if passage.words[k] not in STOPWORDS), None)
+            if nxt is not None and passage.stems[nxt] in claim_stems:
+                return True
+    return False
+
+
+def other_kind(claim: Facts, passage: Facts) -> tuple[str, str] | None:
+    """The passage says it of another kind of the same thing: 'pancreatic cancer' where it
+    says 'bladder cancer', a modifier of a shared noun swapped for one the claim lacks."""
+    cs, ps = set(claim.stems), set(passage.stems)
+    heads: dict[str, list[int]] = {}
+    for j in range(1, len(passage.stems)):
+        heads.setdefault(passage.stems[j], []).append(j)
+    for i in range(len(claim.words) - 1):
+        a, head = claim.words[i], claim.stems[i + 1]
+        if (not _modifier(a, claim.stems[i]) or _token_match(claim.stems[i], ps)
+                or claim.words[i + 1] in STOPWORDS or head not in heads):
+            continue
+        for j in heads[head]:
+            x = passage.words[j - 1]
+            if _modifier(x, passage.stems[j - 1]) and not _token_match(passage.stems[j - 1], cs):
+                return f"{a} {claim.words[i + 1]}", f"{x} {passage.words[j]}"
+    return None
+
+
+def _modifier(word: str, st: str) -> bool:
+    """A word that may name a kind ('pancreatic', 'bladder'), not the predicate itself
+    ('decreases', 'induced') nor a word without content."""
+    return (word not in STOPWORDS and word.isalpha() and len(word) >= 4 and st not in ANTONYMS
+            and not word.endswith(("ed", "ing", "es")))
+
+
+def _near(stems: list[str], i: int, span: int = 4) -> set[str]:
+    """The words either side of a predicate: what it is said of ('increased ... apoptosis')."""
+    return set(stems[max(0, i - span):i] + stems[i + 1:i + 1 + span])
