@@ -629,3 +629,62 @@ def test_passage_ending_in_lacking_does_not_affirm_what_the_claim_negates():
 def test_matching_label_is_not_a_confirmed_figure():
     j = stance("Type 2 diabetes is common among Hopi adults.", "Type 2 diabetes is common among Hopi adults.")
     assert j.label == "supports" and not j.reason.startswith("states the same")
+
+
+# -- support recall: derivational forms, sentence openers, effect direction --------------------
+
+def test_token_match_meets_another_derivational_form_of_the_same_root():
+    from verify._text import token_match
+    assert token_match("adult", {"adulthood"}) == "adulthood"
+    assert token_match("mortal", {"mortality"}) == "mortality"
+    assert token_match("general", {"gene"}) is None
+
+
+def test_capitalised_common_word_opening_a_claim_is_not_a_name():
+    from verify._facts import read_facts
+    assert read_facts("Elevated DNA levels are associated with mortality.").entities == [["dna"]]
+    assert read_facts("Cellular clocks are associated with mitosis.").entities == []
+    assert read_facts("France has reported 19,000 deaths.").entities == [["france"]]
+
+
+def test_claim_opening_with_a_common_word_is_supported_without_repeating_it_as_a_name():
+    j = stance("Adult tissue-resident macrophages are seeded before birth.",
+               "Tissue-resident macrophage populations are established prior to birth and "
+               "maintain themselves during adulthood.")
+    assert j.label == "supports"
+
+
+def test_opener_read_as_common_word_cannot_accuse_when_the_passage_lacks_it():
+    j = stance("Surgical treatment is not superior to other treatment of fractures.",
+               "Treatment of fractures is superior in the trial.")
+    assert j.label != "contradicts"
+
+
+def test_effect_in_the_other_direction_does_not_support():
+    j = stance("Increased microtubule acetylation exacerbates LRRK2 locomotor deficits.",
+               "Increasing microtubule acetylation rescues locomotor deficits caused by LRRK2 mutations.")
+    assert j.label != "supports" and "exacerbates" in j.reason
+
+
+def test_effect_stated_by_another_form_of_its_verb_supports():
+    j = stance("Exercise reduces cancer mortality in adults.",
+               "Exercise was associated with a reduction in cancer mortality in adults.")
+    assert j.label == "supports"
+
+
+def test_hyphenated_non_in_the_claim_negates_like_the_joined_form():
+    from verify._facts import read_facts
+    f = read_facts("Surgery is not superior to non-surgical care.")
+    assert f.words.index("surgical") in f.negations
+
+
+def test_negation_about_an_undated_occasion_does_not_refute_a_dated_claim():
+    j = stance("Warming from 1970 to 2001 was statistically greater than earlier warming.",
+               "The warming was greater, although the difference is not statistically significant.")
+    assert j.label != "contradicts"
+
+
+def test_opening_participle_is_not_an_effect_the_passage_must_state():
+    j = stance("Activated Cdk5 regulates neuronal death after DNA damage.",
+               "Phosphorylation of ATM by Cdk5 regulates neuronal death after DNA damage.")
+    assert j.label == "supports"

@@ -61,6 +61,10 @@ _SYNONYMS = [
     "week weekly",
     "resettle resettlement",
     "born birth birthday birthplace",
+    "mouse mice murine",
+    "self auto",
+    "rapid quick fast",
+    "require necessary essential",
 ]
 SYNONYM: dict[str, str] = {}
 for _group in _SYNONYMS:
@@ -120,6 +124,9 @@ class Facts:
     places: list[list[str]] = field(default_factory=list)  # entities after in/at/near...
     aliases: list[str] = field(default_factory=list)     # acronyms named without being spelled
     known_places: list[tuple[int, int, str]] = field(default_factory=list)  # countries, nationalities
+    # capitalised sentence openers read as common words ('Surgical', 'Elevated'): not names a
+    # supporting passage must repeat, but a contradicting one must (they may still be names)
+    openers: list[str] = field(default_factory=list)
 
 
 def canon(word: str) -> str:
@@ -160,6 +167,10 @@ def _read_facts(text: str, published: date | None = None, anchor_year: int | Non
         quantities = sorted([q for q in quantities if not any(r.start <= q.start < r.end for r in ranks)]
                             + ranks, key=lambda q: q.start)
     negs, cues = _negations(text, ws, stems)
+    for i, w in enumerate(ws[:-1]):  # 'non-surgical' is read as 'nonsurgical' is, below
+        if w == "non" and i + 1 not in negs and ws[i + 1].endswith(_ADJECTIVE_ENDINGS):
+            negs.append(i + 1)
+            cues.append(f"non-{ws[i + 1]}")
     for i, w in enumerate(ws):  # 'unrecognised' negates 'recognised'
         for pre in ("un", "non"):
             if (w.startswith(pre) and len(w) - len(pre) >= 5 and i not in negs
@@ -169,13 +180,14 @@ def _read_facts(text: str, published: date | None = None, anchor_year: int | Non
                 stems[i] = canon(w[len(pre):])
                 negs.append(i)
                 cues.append(w)
-    entities = [e for e in _entities(text) if not set(e) <= value_words]
+    openers: list[str] = []
+    entities = [e for e in _entities(text, openers) if not set(e) <= value_words]
     speakers = {fold(" ".join(words(m.group(0).rsplit(" ", 1)[0]))) for m in _SPEAKER.finditer(text)}
     speakers |= {fold(" ".join(words(m.group(1)))) for m in _SPEAKER_AFTER.finditer(text)}
     places = [toks for m in _PLACE.finditer(text) for toks in [words(m.group(1))] if toks in entities]
     aliases = _aliases(entities, ws)  # 'the UN refugee agency' also names 'UNHCR'
     return Facts(text, ws, stems, content, entities, quantities, dates, negs, cues, speakers,
-                 places, aliases, known_places(ws))
+                 places, aliases, known_places(ws), openers)
 
 
 # Well-known organisations under their other names, as folded phrases -> the acronym.
@@ -272,7 +284,7 @@ def _negations(text: str, ws: list[str], stems: list[str]) -> tuple[list[int], l
     return scoped, phrases
 
 
-def _entities(text: str) -> list[list[str]]:
+def _entities(text: str, openers: list[str] | None = None) -> list[list[str]]:
     out: list[list[str]] = []
     for m in _CAP_RE.finditer(text):
         # 'RAS-driven', 'NF-kB-dependent': the lowercase half says what is done to the name
@@ -283,10 +295,35 @@ def _entities(text: str) -> list[list[str]]:
         at_start = m.start() == 0 or text[:m.start()].rstrip()[-1:] in ".!?\"“:"
         if at_start and len(toks) == 1 and (toks[0] in STOPWORDS or toks[0] in _COMMON_STARTERS):
             continue
+        first = m.group(0).split()[0]
+        if at_start and _common_word(first, text[m.start() + len(first):m.start() + len(first) + 8]):
+            if openers is not None:
+                openers.append(toks[0])
+            toks = toks[1:]  # 'Elevated DNA levels': the name is 'DNA'
+            if not toks:
+                continue
         toks = [t for t in toks if t not in _MONTH_WORDS and t not in _UNIT_NAMES]
         if toks:
             out.append(toks)
     return out
+
+
+# endings that English names rarely have but common adjectives and abstract nouns do:
+# 'Cellular clocks...', 'Elevated levels...', 'Depletion of...' capitalised only by position
+_COMMON_ENDINGS = ("tion", "sion", "ular", "ated", "ized", "ised", "uced", "eased", "ened",
+                   "ally", "ical", "ive", "ous", "etic", "omic", "ogical", "ional")
+# (not -ance/-ence/-ity/-ness/-ment: France, Florence, Trinity, Inverness, Clement)
+
+
+def _common_word(word: str, after: str) -> bool:
+    """A sentence-initial capitalised word that reads as a common word by its ending (or a
+    gerund taking an object: 'Blocking the interaction'), not as a name."""
+    w = word.lower()
+    if not word[1:].islower() or not w.isalpha() or len(w) < 6:
+        return False
+    if w.endswith(_COMMON_ENDINGS):
+        return True
+    return w.endswith("ing") and bool(re.match(r"\s+(?:of|the|a|an|its|their|his|her)\s", after))
 
 
 _LOWER_AFFIX = re.compile(r"(?<=[A-Z0-9])-[a-z]+(?:-[a-z]+)*(?=\s|$)")

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from ._align import align as _align, date_comparable as _date_comparable, named_count as _named_count
+from ._effects import unstated_effect
 from ._facts import ANTONYMS, Facts, canon
 from ._polarity import negated, other_kind, polarity
 from ._paraphrase import swapped_words, title_number_swap
@@ -228,10 +229,13 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
     flip, cue, weak = polarity(claim, passage)
 
     # a passage about another country refutes nothing said about this one
-    named = subject_ok is True and not elsewhere(claim.words, context.words, claim.known_places,
+    # a capitalised opener read as a common word ('Surgical treatment...') may yet be a name:
+    # only a passage that repeats it may accuse
+    opener_ok = all(_token_match(w, set(context.words)) for w in claim.openers)
+    named = subject_ok is True and opener_ok and not elsewhere(claim.words, context.words, claim.known_places,
                                                  context.known_places)
     if conflicts and conflicts[0][0] == "name":
-        named = subject_ok is True  # the other country is the conflict itself
+        named = subject_ok is True and opener_ok  # the other country is the conflict itself
     elif stand_in and conflicts and conflicts[0][0] == "quantity" and pred >= 0.75:
         named = True  # the document's one sentence gives the figure for its own subject
     # a claim naming nobody ('global temperatures rose 0.2 degrees') meets figures about
@@ -263,8 +267,12 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
     other = other_kind(claim, passage) if flip and not weak and "..." not in cue else None
     if other:
         weak, cue = "other", f"{cue}, but of '{other[1]}', not '{other[0]}'"
+    # a passage (with the sentences around it) that gives none of the claim's years speaks of
+    # another occasion: its negation refutes nothing the claim dates
+    undated = any(d.describe() in unconfirmed and d.year is not None
+                  and str(d.year) not in context.words for d in claim.dates)
     if flip and not weak and accuse and cov >= POLARITY_COVERAGE and pred >= 0.6 and not conflicts \
-            and not _HEDGES & set(passage.words):
+            and not undated and not _HEDGES & set(passage.words):
         score = min(1.0, 0.35 + 0.55 * cov)
         return Judgement("contradicts", score, f"source {cue}", matched, coverage=cov)
     # every figure the claim gives, stated by the passage about its named subject, carries
@@ -278,8 +286,10 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
             claim.words, claim.stems, passage.words, passage.stems,
             {canon(t) for ent in claim.entities for t in ent})
             or title_number_swap(claim.text, passage.text))
+    effect = (unstated_effect(claim.stems, claim.words, passage.stems)
+              if cov >= need and not conflicts and not flip and not unconfirmed and not swapped else None)
     if (cov >= need and (pred >= 0.4 or both_negated) and not conflicts and not flip and not unconfirmed
-            and not swapped and (subject_ok or not claim.entities)):
+            and not swapped and not effect and (subject_ok or not claim.entities)):
         score = min(1.0, 0.3 + 0.6 * cov + 0.1 * bool(confirmed))
         if subject_ok == "pointed":
             score *= 0.6  # says it of 'the album', not of the claim's subject by name
@@ -304,6 +314,8 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
         why.append(f"source {cue}")
     elif swapped:
         why.append(f"claim says '{swapped[0]}' where source says '{swapped[1]}'")
+    elif effect:
+        why.append(f"does not say the effect '{effect}'")
     else:
         why.append(f"shares {len(matched)} of the claim's words")
     return Judgement("related", cov * 0.5, "; ".join(why), matched, coverage=cov)

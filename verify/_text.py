@@ -124,15 +124,41 @@ def norm(text: str) -> str:
     return " ".join(words(text))
 
 
+# Derivational endings: 'adulthood' / 'adult', 'mortality' / 'mortal', 'election' / 'elect',
+# 'dependent' / 'depend'. Longest first; one is stripped, and the root must keep 4 letters.
+_DERIVATIONAL = ("ization", "isation", "ability", "ibility", "iveness", "ousness",
+                 "ically", "ation", "ition", "ness", "ment", "hood", "ship", "ence", "ance",
+                 "ency", "ancy", "ical", "ity", "ous", "ive", "ion", "ial", "ism", "ist",
+                 "ize", "ise", "ate", "ent", "ant", "ic", "al", "ly", "y")
+
+
+@lru_cache(maxsize=65536)
+def root(t: str) -> str:
+    """The stem of ``t`` without its derivational ending: 'adulthood' and 'adult' share one
+    root, as do 'mortality'/'mortal' and 'election'/'elect' (a stem is already inflection-free)."""
+    if len(t) < 5 or not t.isalpha():
+        return t
+    for suf in _DERIVATIONAL:
+        if t.endswith(suf) and len(t) - len(suf) >= 4:
+            return t[: -len(suf)]
+    return t
+
+
 def token_match(t: str, pool: set[str]) -> str | None:
     """The word of ``pool`` that ``t`` matches: itself, a prefix form of the same word
-    ('deport' / 'deportee'), or a near spelling ('Kampong' / 'Kompong')."""
+    ('deport' / 'deportee'), another form sharing its root ('adult' / 'adulthood'), or a
+    near spelling ('Kampong' / 'Kompong')."""
     if t in pool:
         return t
     if len(t) >= 4:
+        rt = root(t)
         for p in pool:
             if len(p) >= 4 and (p.startswith(t) or t.startswith(p)) and min(len(p), len(t)) >= 0.6 * max(len(p), len(t)):
                 return p
+        if len(rt) >= 4:
+            for p in pool:
+                if len(p) >= 5 and p[:3] == t[:3] and root(p) == rt:
+                    return p
         if len(t) >= 5:
             for p in pool:
                 if len(p) >= 5 and fuzz.ratio(t, p) >= 85:
