@@ -53,3 +53,10 @@ def test_cli_accepts_jobs(runner, sample_sources, tmp_path):
     assert result.exit_code == 0, result.output
     assert '"verdict"' in result.output
 
+
+
+def test_without_fork_workers_start_only_when_asked(monkeypatch):
+    monkeypatch.setattr(par, "_start_method", lambda: "spawn")
+    monkeypatch.setattr(par, "default_jobs", lambda: 4)
+    assert plan_jobs(None, 1000, "/tmp/i.sqlite") == 1
+    assert plan_jobs(2, 1000, "/tmp/i.sqlite") == 2

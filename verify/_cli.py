@@ -64,6 +64,7 @@ def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, ou
           allow_private: bool, jobs: int) -> None:
     """Check every claim in CLAIMS (CSV with a claim column, .txt one per line, - for stdin)."""
     from ._check import check as run_check
+    from ._parallel import default_jobs
     from ._render import report_dict
 
     err = _console(stderr=True, no_color=no_color)
@@ -72,7 +73,7 @@ def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, ou
         report = run_check(claims, paths, cache=cache, encoding=encoding, progress=progress,
                            index_progress=indexing,
                            fetch_options=make_fetch_options(offline, refresh, ignore_robots, allow_private),
-                           jobs=jobs or None)
+                           jobs=jobs or default_jobs())
     data = report_dict(report)
     _emit(data, fmt, output, no_color, max_evidence, publisher)
     for s in data["skipped"]:

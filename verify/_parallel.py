@@ -30,7 +30,12 @@ def default_jobs() -> int:
 
 def plan_jobs(jobs: int | None, n_claims: int, index_path: str) -> int:
     """How many worker processes to use: 1 means check in this process."""
-    want = default_jobs() if jobs is None or jobs <= 0 else jobs
+    if jobs is None or jobs <= 0:
+        # Spawned workers re-import the caller's main module: a script without a __main__
+        # guard would fail, so only an explicit ``jobs`` starts them where fork is missing.
+        want = default_jobs() if _start_method() == "fork" else 1
+    else:
+        want = jobs
     if index_path == ":memory:":
         return 1  # an in-memory index cannot be opened by another process
     return max(1, min(want, n_claims // MIN_CLAIMS_PER_JOB))
@@ -40,8 +45,7 @@ def check_in_parallel(claims: Sequence[Claim], index_path: str, sources: dict[st
                       jobs: int, progress: Callable[[int, int], None] | None = None
                       ) -> list[ClaimResult]:
     """``check_claim`` over ``claims`` on ``jobs`` processes, in input order."""
-    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    ctx = mp.get_context(method)
+    ctx = mp.get_context(_start_method())
     gc.freeze()  # forked workers then share the parent's objects instead of copying them
     chunk = max(1, min(16, len(claims) // (jobs * 8)))
     results: list[ClaimResult] = []
@@ -54,6 +58,10 @@ def check_in_parallel(claims: Sequence[Claim], index_path: str, sources: dict[st
     finally:
         gc.unfreeze()
     return results
+
+
+def _start_method() -> str:
+    return "fork" if "fork" in mp.get_all_start_methods() else "spawn"
 
 
 def _init(index_path: str, sources: dict[str, Source]) -> None:
