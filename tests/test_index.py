@@ -91,8 +91,14 @@ def test_short_queries_keep_every_term_however_common(tmp_path, monkeypatch):
 def test_index_format_changes_when_synonym_groups_change():
     from verify._index import _format_version
     stop = frozenset({"the"})
-    assert _format_version({"expel": "deport"}, stop) != _format_version({}, stop)
-    assert _format_version({}, stop) == _format_version({}, frozenset({"the"}))
+    assert _format_version({"expel": "deport"}, stop, []) != _format_version({}, stop, [])
+    assert _format_version({}, stop, []) == _format_version({}, frozenset({"the"}), [])
+
+
+def test_index_format_changes_when_the_stemmer_reads_words_differently():
+    from verify._index import _format_version
+    stop = frozenset({"the"})
+    assert _format_version({}, stop, ["deport"]) != _format_version({}, stop, ["deported"])
 
 
 def test_an_interrupted_build_keeps_what_it_wrote_and_the_next_sync_completes_it(data, tmp_path, monkeypatch):

@@ -74,7 +74,8 @@ def test_any_text_survives_escaping_unchanged(value):
     html = inline_html(md("a" + value + "a"))
     assert "<" not in html.replace("&lt;", ""), html
     got = html5lib.parse(html, namespaceHTMLElements=False).findtext(".//body").replace("\u2060", "")
-    assert got == re.sub(r"\s+", " ", "a" + value + "a").strip()
+    # U+2060 (word joiner) is the escaping's own inert separator, so it is compared out of both
+    assert got == re.sub(r"\s+", " ", "a" + value + "a").strip().replace("\u2060", "")
 
 
 def test_injection_fixture_makes_no_markup():

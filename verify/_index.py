@@ -1,8 +1,9 @@
 """The passage index: SQLite FTS5 in a cache folder, updated by content hash.
 
-One small interface (``PassageIndex.sync``, ``search``, ``passages_of``) so the engine can be
-swapped if a benchmark demands. Writes happen in one transaction per batch, so an interrupted
-build leaves the previous index intact; a format change rebuilds it from scratch.
+One small interface (``PassageIndex.sync``, ``search``, ``get``, ``contexts``, ``idf``) so the
+engine can be swapped if a benchmark demands. Writes happen in one transaction per batch, so an
+interrupted build keeps every batch it committed and the next sync completes it; a format
+change rebuilds the index from scratch.
 """
 from __future__ import annotations
 
@@ -24,14 +25,6 @@ from ._sources import KnownStat, SourceFile, load_source
 from ._facts import SYNONYM, canon
 from ._text import STOPWORDS, words
 
-# The index stores our own normalised terms, so it must be rebuilt when the normalisation
-# (synonym groups, stopwords) changes: the version carries a fingerprint of both.
-def _format_version(synonym: dict[str, str], stopwords: frozenset[str]) -> str:
-    fingerprint = repr((sorted(synonym.items()), sorted(stopwords))).encode()
-    return "7-" + hashlib.sha256(fingerprint).hexdigest()[:8]
-
-
-FORMAT_VERSION = _format_version(SYNONYM, STOPWORDS)
 _BATCH = 5000
 # A query term found in more passages than this costs a scan of its whole posting list and
 # ranks little: dropped from the query while enough rarer terms remain. Small corpora never
@@ -315,3 +308,18 @@ def _terms(ws: list[str]) -> list[str]:
         else:  # one token per term for the FTS tokenizer too: 12.5 -> 12d5, 001-110 -> 001 110
             out.extend(x for x in _NON_WORD.split(t.replace(".", "d")) if x)
     return out
+
+
+# The index stores our own normalised terms, so it must be rebuilt when the normalisation
+# changes: the version carries a fingerprint of the synonym groups, the stopwords, and what
+# the tokeniser and stemmer make of a probe text.
+_PROBE = ("Deported deportations extradited runs running ran studies Kampong Bđăp U.N. "
+          "twelve 12-year 1,200 12.5 co-founder don't women's réfugiés 2024")
+
+
+def _format_version(synonym: dict[str, str], stopwords: frozenset[str], probe: list[str]) -> str:
+    fingerprint = repr((sorted(synonym.items()), sorted(stopwords), probe)).encode()
+    return "7-" + hashlib.sha256(fingerprint).hexdigest()[:8]
+
+
+FORMAT_VERSION = _format_version(SYNONYM, STOPWORDS, index_terms(_PROBE))
