@@ -85,11 +85,7 @@ class AuditReport:
             "corpus": {"sources": len(self.sources), "passages": self.passages},
             "summary": self.summary(),
             "statements": [s.to_dict() for s in self.statements],
-            "sources": [
-                {"id": s.id, "title": s.title, "path": s.path, "url": s.url, "sha256": s.sha256,
-                 "kind": s.kind, "published": s.published}
-                for s in self.sources
-            ],
+            "sources": [s.to_dict() for s in self.sources],
             "skipped": [asdict(s) for s in self.skipped],
         }
 

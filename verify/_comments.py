@@ -83,11 +83,7 @@ class CommentsReport:
             "summary": self.summary(),
             "comments": [_comment_dict(r) for r in self.comments],
             "threads": self.threads(),
-            "sources": [
-                {"id": s.id, "title": s.title, "path": s.path, "url": s.url, "sha256": s.sha256,
-                 "kind": s.kind, "published": s.published}
-                for s in self.sources
-            ],
+            "sources": [s.to_dict() for s in self.sources],
             "skipped": [asdict(s) for s in self.skipped],
         }
 

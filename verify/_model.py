@@ -47,6 +47,11 @@ class Source:
     def published(self) -> str | None:
         return self.meta.get("published") or self.meta.get("date")
 
+    def to_dict(self) -> dict[str, Any]:
+        """The report's entry for this source (the same in check, audit and comments)."""
+        return {"id": self.id, "title": self.title, "path": self.path, "url": self.url,
+                "sha256": self.sha256, "kind": self.kind, "published": self.published}
+
 
 @dataclass
 class Passage:
@@ -129,11 +134,7 @@ class Report:
             "corpus": {"sources": len(self.sources), "passages": self.passages},
             "summary": self.counts(),
             "claims": [_claim_dict(r) for r in self.claims],
-            "sources": [
-                {"id": s.id, "title": s.title, "path": s.path, "url": s.url, "sha256": s.sha256,
-                 "kind": s.kind, "published": s.published}
-                for s in self.sources
-            ],
+            "sources": [s.to_dict() for s in self.sources],
             "skipped": [asdict(s) for s in self.skipped],
         }
 
