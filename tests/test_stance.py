@@ -688,3 +688,42 @@ def test_opening_participle_is_not_an_effect_the_passage_must_state():
     j = stance("Activated Cdk5 regulates neuronal death after DNA damage.",
                "Phosphorylation of ATM by Cdk5 regulates neuronal death after DNA damage.")
     assert j.label == "supports"
+
+
+def test_bound_is_judged_against_the_figure_about_the_same_thing_not_a_part():
+    j = stance("The Storm grossed less than $50 million worldwide.",
+               "The Storm grossed $30 million at home, and grossed $55 million worldwide.")
+    assert j.label == "contradicts" and j.source_value == "$55 million"
+
+
+def test_running_total_at_an_earlier_date_does_not_refute_a_later_one():
+    j = stance("By March 2019, the PlayStation VR had sold over 4 million units.",
+               "As of August 2018, the PlayStation VR had sold more than 3 million units.")
+    assert j.label != "contradicts"
+
+
+def test_bounds_met_right_at_their_edge_are_particular_enough_for_a_snippet():
+    frame = "approval rating rotten tomatoes reviews review film based aggregator"
+    j = snippet("On Rotten Tomatoes, 47 Meters Down has an approval rating of less than 55% "
+                "according to more than 68 reviews.",
+                "On review aggregator Rotten Tomatoes, the film has an approval rating of 54% "
+                "based on 69 reviews.", frame)
+    assert j.label == "supports"
+
+
+def test_short_document_that_never_names_the_subject_stands_for_no_one():
+    frame = "approval rating rotten tomatoes reviews review film based aggregator holds"
+    text = ("The film was moved up to August 29, 2018. On review aggregator Rotten Tomatoes, the "
+            "film holds an approval rating of 61% based on 80 reviews.")
+    passage = text.split(". ", 1)[1]
+    claim = "On Rotten Tomatoes, based on more than 32 reviews, Boomerang has an approval rating of more than 43%."
+    assert judge(read_facts(claim), read_facts(passage), read_facts(text), _idf(frame)).label == "supports"
+    assert judge(read_facts(claim), read_facts(passage), read_facts(text), _idf(frame),
+                 whole=True).label == "related"
+
+
+def test_a_count_of_zero_is_a_negation():
+    assert read_facts("Mexico had 82 cases and 0 reported deaths.").negations
+    assert read_facts("There were zero deaths in Mexico.").negations
+    assert not read_facts("Benfica won the match 2-0 after extra time.").negations
+    assert not read_facts("Prices rose 0.5 percent in May.").negations

@@ -10,7 +10,7 @@ import re
 from ._dates import DateValue, compare
 from ._facts import Facts, canon, read_facts_light
 from ._places import DEMONYMS, GENERIC_HEADS
-from ._quantities import Quantity, agree, confirms, same_direction_bounds
+from ._quantities import Quantity, agree, confirms, is_bound, same_direction_bounds
 from ._text import STOPWORDS, token_match as _token_match, words
 
 _SENTENCE = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.!?][\"”’]?\s+(?=[A-Z“\"])")
@@ -73,8 +73,11 @@ def align(items_c: list, items_p: list, claim: Facts, passage: Facts, comparable
                 continue  # allowed but not stated: neither confirms nor refutes
             if agrees and isinstance(c, DateValue) and not _as_precise(c, p):
                 continue  # 'in 1999' does not say 'on April 20, 1999'
-            if "age" in kinds or (agrees and not kinds & {"count", "date"}):
-                score += 1  # same unit and same value (money, percent, duration) aligns by itself
+            if "age" in kinds or (agrees and not kinds & {"count", "date"}
+                                  and not (isinstance(c, Quantity) and is_bound(c))):
+                # same unit and same value (money, percent, duration) aligns by itself; a
+                # bound ('less than $93 million') is met by any smaller sum, so it does not
+                score += 1
             elif kinds <= {"percent", "money"} and _only(items_c, c) and _only(items_p, p):
                 score += 1  # the one percentage in each: 'scored over 79%' / 'holds a 79% rating'
             if score < 1 or (not agrees and isinstance(c, Quantity) and score < 2
@@ -93,6 +96,11 @@ def align(items_c: list, items_p: list, claim: Facts, passage: Facts, comparable
             (agreeing if agrees else others).append((score, p))
         agreeing.sort(key=lambda t: -t[0])
         others.sort(key=lambda t: -t[0])
+        if (agreeing and others and others[0][0] > agreeing[0][0]
+                and isinstance(c, Quantity) and is_bound(c)):
+            # a bound ('less than $93 million worldwide') is met by many figures: the one
+            # about the same thing ('a worldwide total of $93.4 million') decides, not a part
+            agreeing = []
 
         out.append((c, [p for _, p in agreeing], [p for _, p in others]))
     return out

@@ -115,7 +115,11 @@ def check_claim(claim: Claim, index: PassageIndex, sources: dict[str, Source]) -
             continue
         src = sources.get(passage.source_id)
         published = parse_published(src.published) if src else None
-        j = _judge_spans(facts_c, passage, around, published, index)
+        # the sentences around are the whole document, and its title adds no name to them
+        whole = (around[0].index == 0 and around[-1].index == passage.index
+                 and (src is None or " ".join(src.title.split()) in " ".join(
+                     " ".join(q.text for q in around).split())))
+        j = _judge_spans(facts_c, passage, around, published, index, whole)
         if j[0].label != "unrelated":
             judged.append((j[0], j[1], src))
     evidence = _evidence(judged)
@@ -138,12 +142,12 @@ def _worth_judging(claim: Facts, around: list[Passage], idf) -> bool:
 
 
 def _judge_spans(claim: Facts, p: Passage, around: list[Passage], published,
-                 index: PassageIndex) -> tuple[Judgement, Passage]:
+                 index: PassageIndex, whole: bool = False) -> tuple[Judgement, Passage]:
     """Judge the sentence alone, then joined with a neighbour when evidence spans two."""
     context = read_facts(" ".join(q.text for q in around), published)
     before = " ".join(q.text for q in around if q.index < p.index)
     anchor = last_year(before) if "year" in p.text else None
-    best = judge(claim, read_facts(p.text, published, anchor), context, index.idf), p
+    best = judge(claim, read_facts(p.text, published, anchor), context, index.idf, whole), p
     if best[0].label in ("supports", "contradicts") or best[0].coverage < 0.3:
         return best
     for q in around:
@@ -152,7 +156,7 @@ def _judge_spans(claim: Facts, p: Passage, around: list[Passage], published,
         first, second = (q, p) if q.index < p.index else (p, q)
         joined = Passage(p.source_id, first.index, first.text + " " + second.text,
                          first.start, second.end, first.line, p.para)
-        j = judge(claim, read_facts(joined.text, published), context, index.idf)
+        j = judge(claim, read_facts(joined.text, published), context, index.idf, whole)
         # only support may span two sentences: a conflict stitched across them is too risky
         if j.label == "supports" and j.score > best[0].score:
             j.score *= 0.95  # a little less sure when it takes two sentences

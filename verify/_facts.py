@@ -65,6 +65,8 @@ _SYNONYMS = [
     "self auto",
     "rapid quick fast",
     "require necessary essential",
+    "coronavirus covid",
+    "gross earn",
 ]
 SYNONYM: dict[str, str] = {}
 for _group in _SYNONYMS:
@@ -254,6 +256,10 @@ _SCOPE_SKIP = frozenset("a an the be been being is are was were has have had to 
                         "them it this that so even also ever once more longer able".split())
 
 
+# a count of nothing: '0 deaths', 'zero cases' (not a score '2-0 win' or '0.5%')
+_ZERO = re.compile(r"(?<![\w.,%–-])(?:0|zero)\s+(?=[A-Za-z])", re.IGNORECASE)
+
+
 def _negations(text: str, ws: list[str], stems: list[str]) -> tuple[list[int], list[str]]:
     """Positions of the words a negation applies to, and the phrase that negates each.
 
@@ -265,6 +271,8 @@ def _negations(text: str, ws: list[str], stems: list[str]) -> tuple[list[int], l
             continue  # 'the disputed issues': an adjective naming what is debated, not a denial
         if w in NEGATION_CUES or w.endswith("n't") or stems[i] in DENIAL_VERBS:
             cues.append((i, i + 1))
+    for m in _ZERO.finditer(text):  # '0 reported deaths' says what 'no deaths' says
+        cues.append((len(words(text[:m.start()])), len(words(text[:m.end()]))))
     low = fold(text)
     for phrase in MULTIWORD_NEGATION:
         k = low.find(phrase)

@@ -92,6 +92,13 @@ def _relative(claim: Facts, c) -> bool:
 _SNAPSHOT = ("as of", "by ", "as at")
 
 
+def _tight(c: Quantity, p: Quantity) -> bool:
+    """A bound met by a figure right at it ('more than 68 reviews' by 69) is as particular
+    as the figure itself; one met by any of many figures ('more than 32' by 80) is not."""
+    edge = c.lo if c.hi == math.inf else c.hi
+    return p.lo == p.hi and edge > 0 and abs(p.value - edge) / edge <= 0.05
+
+
 def _predicate_coverage(claim: Facts, passage: Facts, idf: Callable[[str], float]) -> float:
     """Share of the claim's words other than its names that the passage states:
     what is said about the subject, not just who it is about."""
@@ -138,13 +145,15 @@ def _rest_coverage(claim: Facts, passage: Facts, idf: Callable[[str], float], co
     return (c2, m2) if c2 > cov else (cov, matched)
 
 
-def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], float]) -> Judgement:
-    """Stance of one passage (``context`` = the passage with the sentences around it)."""
+def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], float],
+          whole: bool = False) -> Judgement:
+    """Stance of one passage (``context`` = the passage with the sentences around it;
+    ``whole`` when those are its entire document, so a subject they never name is nowhere)."""
     cov, matched = coverage(claim, passage, idf)
     ctx_cov, _ = coverage(claim, context, idf)
     # words found only in the sentences around (the subject named before 'she') count half
     cov = max(cov, cov + 0.5 * (ctx_cov - cov))
-    snippet = _is_snippet(passage, context)
+    snippet = whole or _is_snippet(passage, context)
     if max(cov, ctx_cov * 0.85) < RELATED_COVERAGE and not snippet:
         return Judgement("unrelated", cov, "", matched, coverage=cov)
     subject_ok, missing = _about_subject(claim, passage, context)
@@ -170,18 +179,23 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
     confirmed: list[tuple[str, str]] = []
     unconfirmed: list[str] = []
     exact = 0  # confirmed figures the claim gives exactly (a bound is met by many)
+    moved = False  # the claim's snapshot date is met by an earlier one of the passage's
     confirmed_items: list = []
     for kind, items_c, items_p, comparable in (
         ("quantity", claim.quantities, passage.quantities + _named_count(claim, passage), same_kind),
         ("date", claim.dates, passage.dates, _date_comparable),
     ):
         for c, agreeing, others in _align(items_c, items_p, claim, passage, comparable):
+            if (kind == "date" and agreeing and c.text.strip().lower().startswith(_SNAPSHOT)
+                    and (c.year, c.month, c.day) != (agreeing[0].year, agreeing[0].month, agreeing[0].day)):
+                moved = True  # 'by March 2019' is met by 'as of August 2018', whose figures are older
             if agreeing and getattr(c, "kind", "") == "label":
                 continue  # the same name ('type 2'): nothing wrong, but no figure confirmed
             if agreeing:
                 confirmed.append((c.describe(), agreeing[0].describe()))
                 confirmed_items.append(c)
-                exact += not (is_bound(c) if isinstance(c, Quantity) else c.op != "=")
+                exact += (not (is_bound(c) if isinstance(c, Quantity) else c.op != "=")
+                          or (isinstance(c, Quantity) and _tight(c, agreeing[0])))
             elif (others and not existential and not _relative(claim, c)
                   and getattr(c, "kind", "") != "label" and getattr(c, "year", 0) is not None):
                 age = "age" in (getattr(c, "kind", ""), getattr(others[0], "kind", ""))
@@ -191,7 +205,7 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
     # 'as of October 2018' against 'as of June 2018': a running figure read at another time
     # neither confirms nor refutes it, and nor does the date
     snap = [i for i, (k, cv, _) in enumerate(conflicts) if k == "date" and cv.lower().startswith(_SNAPSHOT)]
-    if snap:
+    if snap or moved:
         unconfirmed += [cv for k, cv, _ in conflicts if k in ("date", "quantity")]
         conflicts = [c for c in conflicts if c[0] not in ("date", "quantity")]
 
@@ -294,7 +308,9 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
         if subject_ok == "pointed":
             score *= 0.6  # says it of 'the album', not of the claim's subject by name
             two = len(confirmed) >= 2 and exact  # two figures are particular enough
-            if stand_in and (cov < (need if two else 0.7) or pred < (0.5 if two else 0.6)):
+            if (stand is not None and not stand_in) or stand_in and (
+                    cov < (need if two else 0.7) or pred < (0.5 if two else 0.6)):
+                # one of many snippets fitting the same frame may be about any of their subjects
                 return Judgement("related", cov * 0.5, "says it of an unnamed subject", matched,
                                  coverage=cov)
         if confirmed:
