@@ -198,3 +198,13 @@ def test_ratio_and_rate_per_hundred_thousand_are_not_read_as_counts():
 def test_count_after_an_acronym_of_many_digits_stays_a_count():
     from verify._facts import read_facts
     assert [q.kind for q in read_facts("CNRP 200 members").quantities] == ["count"]
+
+
+def test_once_meaning_formerly_is_no_count():
+    assert extract_quantities("Alan Shearer, who once was England's captain, retired.") == []
+    assert extract_quantities("Once the war ended, he went home.") == []
+
+
+def test_once_as_a_count_is_one_time():
+    assert [q.value for q in extract_quantities("He won the title once.")] == [1]
+    assert [q.value for q in extract_quantities("She held it once and the cup five times.")] == [1, 5]

@@ -727,3 +727,9 @@ def test_a_count_of_zero_is_a_negation():
     assert read_facts("There were zero deaths in Mexico.").negations
     assert not read_facts("Benfica won the match 2-0 after extra time.").negations
     assert not read_facts("Prices rose 0.5 percent in May.").negations
+
+
+def test_debut_states_a_first_time():
+    j = stance("The band's first UK concert was at the Notting Hill Arts Club on March 5, 2014.",
+               "The band debuted in the UK with a concert at the Notting Hill Arts Club on 5 March 2014.")
+    assert j.label == "supports"

@@ -127,6 +127,18 @@ def named_count(claim: Facts, passage: Facts) -> list[Quantity]:
     return [Quantity("count", "named", n, n, f"{len(names)} named people", 0, m.end(1), n)]
 
 
+_FIRST_WORDS = re.compile(r"\b(?:debut(?:ed|s)?|inaugural|maiden|premiered)\b", re.IGNORECASE)
+
+
+def implied_first(claim: Facts, passage: Facts) -> list[Quantity]:
+    """'They debuted in the UK', 'its maiden voyage': a first time said without 'first',
+    for a claim that says 'first'."""
+    if not any(q.kind == "ordinal" and q.value == 1 for q in claim.quantities):
+        return []
+    return [Quantity("ordinal", "th", 1.0, 1.0, m.group(0), m.start(), m.end(), 1.0)
+            for m in _FIRST_WORDS.finditer(passage.text)]
+
+
 # units a bare number may be read in: two figures in different ones are not one count
 _MEASURES = frozenset(canon(w) for w in """inch inches foot feet ft metre metres meter meters mm cm
 km mile miles degree degrees tonne tonnes ton tons kg gram grams pound pounds litre litres liter

@@ -62,6 +62,11 @@ ORDINALS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)}
 _ORDINAL = re.compile(r"\b(?:" + "|".join(ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\b", re.IGNORECASE)
 _TIMES_WORD = re.compile(r"\b(once|twice|thrice)\b", re.IGNORECASE)
+# 'once' counts only where a count can stand: at a clause's end or before 'a week', 'in 2010',
+# 'and', 'more'; before anything else it means formerly or when
+_FORMERLY = re.compile(r"\s+(?!(?:and|or|but|in|a|an|per|every|each|more|again|before|during|at|on|"
+                       r"since|with|for|after|while|from|only|ever)\b)[A-Za-z]",
+                       re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -223,6 +228,8 @@ def extract_quantities(text: str) -> list[Quantity]:
         v = float(ORDINALS.get(word) or re.sub(r"\D", "", word))
         out.append(Quantity("ordinal", "th", v, v, m.group(0), m.start(), m.end(), v))
     for m in _TIMES_WORD.finditer(text):
+        if m.group(1).lower() == "once" and _FORMERLY.match(text, m.end()):
+            continue  # 'who once was captain', 'once the war ended': formerly / when
         v = TIMES[m.group(1).lower()]
         out.append(Quantity("times", "times", v, v, m.group(0), m.start(), m.end(), v))
     out.sort(key=lambda q: q.start)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from ._align import align as _align, date_comparable as _date_comparable, named_count as _named_count
+from ._align import align as _align, date_comparable as _date_comparable, implied_first, named_count as _named_count
 from ._effects import unstated_effect
 from ._facts import ANTONYMS, Facts, canon
 from ._polarity import negated, other_kind, polarity
@@ -135,7 +135,9 @@ def _rest_coverage(claim: Facts, passage: Facts, idf: Callable[[str], float], co
                    matched: list[str]) -> tuple[float, list[str]]:
     """Coverage of the claim without the names the passage leaves out."""
     _, missing = entities_present(claim, passage)
-    gone = {canon(t) for ent in missing for t in ent.split()}
+    # the pointer ('he', 'the film') stands for one name, the subject: another name the
+    # passage leaves out ('his uncle Mark' / 'his uncle George') is still unstated
+    gone = {canon(t) for ent in missing[:1] for t in ent.split()}
     if not gone:
         return cov, matched
     rest = replace(claim, content=[t for t in claim.content if t not in gone])
@@ -182,7 +184,8 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
     moved = False  # the claim's snapshot date is met by an earlier one of the passage's
     confirmed_items: list = []
     for kind, items_c, items_p, comparable in (
-        ("quantity", claim.quantities, passage.quantities + _named_count(claim, passage), same_kind),
+        ("quantity", claim.quantities, passage.quantities + _named_count(claim, passage)
+         + implied_first(claim, passage), same_kind),
         ("date", claim.dates, passage.dates, _date_comparable),
     ):
         for c, agreeing, others in _align(items_c, items_p, claim, passage, comparable):
