@@ -733,3 +733,20 @@ def test_debut_states_a_first_time():
     j = stance("The band's first UK concert was at the Notting Hill Arts Club on March 5, 2014.",
                "The band debuted in the UK with a concert at the Notting Hill Arts Club on 5 March 2014.")
     assert j.label == "supports"
+
+
+def test_same_surname_with_another_first_name_is_someone_else():
+    j = stance("The novel was written by Adam Smith.", "The novel was written by John Smith.")
+    assert j.label != "supports"
+
+
+def test_namesake_in_the_claims_object_keeps_the_passage_from_confirming():
+    j = stance("She shreds Abby's forensic report on Pedro Hernandez to prevent Gibbs' arrest.",
+               "Vance prevents Gibbs' arrest by shredding Abby's forensic report on Pablo Hernandez.")
+    assert j.label == "related" and "'Pedro Hernandez' where source says 'Pablo Hernandez'" in j.reason
+
+
+def test_relative_of_the_same_surname_does_not_hide_the_pointed_subject():
+    j = stance("Michelle Obama is the first African-American First Lady.",
+               "She is married to Barack Obama, and is the first African-American First Lady.")
+    assert j.label == "supports"

@@ -20,7 +20,7 @@ from ._paraphrase import swapped_words, title_number_swap
 from ._places import elsewhere, place_stated_by, slot_conflicts
 from ._dates import DateValue
 from ._quantities import Quantity, is_bound, same_kind
-from ._subject import ANAPHOR as _ANAPHOR, about_subject as _about_subject, entities_present
+from ._subject import ANAPHOR as _ANAPHOR, about_subject as _about_subject, entities_present, namesakes
 from ._text import token_match as _token_match
 
 SUPPORT_COVERAGE = 0.62     # share of the claim's (IDF-weighted) words a supporting passage states
@@ -135,6 +135,8 @@ def _rest_coverage(claim: Facts, passage: Facts, idf: Callable[[str], float], co
                    matched: list[str]) -> tuple[float, list[str]]:
     """Coverage of the claim without the names the passage leaves out."""
     _, missing = entities_present(claim, passage)
+    if claim.words[:1] and claim.words[0] in ("he", "she", "they", "it"):
+        return cov, matched  # the claim's own subject is unnamed: no name in it is a pointer's
     # the pointer ('he', 'the film') stands for one name, the subject: another name the
     # passage leaves out ('his uncle Mark' / 'his uncle George') is still unstated
     gone = {canon(t) for ent in missing[:1] for t in ent.split()}
@@ -241,6 +243,8 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
             rest = replace(claim, entities=[e for e in claim.entities
                                             if " ".join(e) not in {cv for cv, _ in slotted}])
             subject_ok, missing = _about_subject(rest, passage, context)
+
+    loose += namesakes(claim, passage)  # 'Pablo Hernandez' where the claim has 'Pedro Hernandez'
 
     # 2. polarity: negation cues near the matched words, and opposite predicates
     flip, cue, weak = polarity(claim, passage)

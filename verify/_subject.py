@@ -31,6 +31,9 @@ def entities_present(claim: Facts, context: Facts) -> tuple[bool, list[str]]:
         if any(place_stated_by(name, n) for _, _, n in context.known_places):
             continue  # 'Thailand' named as 'Thai authorities'
         last = ent[-1]
+        if _namesake(ent, context.entities, pool):
+            missing.append(" ".join(ent))
+            continue
         if _token_match(last, pool) or all(_token_match(t, pool) for t in ent):
             continue
         if len(ent) > 1 and any(len(t) >= 4 and _token_match(t, pool) for t in ent[1:]):
@@ -41,6 +44,33 @@ def entities_present(claim: Facts, context: Facts) -> tuple[bool, list[str]]:
         missing.append(" ".join(ent))
     return not missing, missing
 
+
+
+def namesakes(claim: Facts, passage: Facts) -> list[tuple[str, str]]:
+    """(claim's name, passage's name) for each person the passage names in the claim's
+    person's place, with the surname kept and the first name changed ('Pedro Hernandez' /
+    'Pablo Hernandez'); the claim's subject is left out where a personal pronoun may stand
+    for it beside a relative ('She is married to Barack Obama')."""
+    pool = set(passage.words).union(passage.aliases)
+    personal = {"he", "she", "his", "her", "him", "they", "their"} & set(passage.words)
+    ents = (claim.entities if not personal or (claim.words[:1] and claim.words[0] in ANAPHOR)
+            else claim.entities[1:])
+    return [(_as_written(e, claim.text), _as_written(f, passage.text))
+            for e in ents if _namesake(e, passage.entities, pool)
+            for f in passage.entities if len(f) > 1 and f[-1] == e[-1] and f[0] not in e][:1]
+
+
+def _as_written(name: list[str], text: str) -> str:
+    m = re.search(r"\b" + r"\W+".join(map(re.escape, name)) + r"\b", text, re.IGNORECASE)
+    return m.group(0) if m else " ".join(name)
+
+
+def _namesake(ent: list[str], others: list[list[str]], pool: set[str]) -> bool:
+    """The context names someone else of the same surname and not the claim's first name:
+    'Pablo Hernandez' is not 'Pedro Hernandez' ('Joe Biden' still is 'President Joe Biden')."""
+    return len(ent) > 1 and not _token_match(ent[0], pool) and any(
+        len(f) > 1 and f[-1] == ent[-1] and f[0] not in ent and ent[0] not in f and len(f[0]) > 2
+        for f in others)
 
 
 def about_subject(claim: Facts, passage: Facts, context: Facts) -> tuple[bool | str, list[str]]:
@@ -88,9 +118,17 @@ ANAPHOR = frozenset("he she it they his her its their him them film band album s
                      "country region province town village station network duo video".split())
 
 
+def _other_first_name(e: list[str], claim_entities: list[list[str]]) -> bool:
+    """'John Smith' beside the claim's 'Adam Smith': a namesake, not the claim's person."""
+    return len(e) > 1 and len(e[0]) > 2 and any(
+        len(c) > 1 and c[-1] == e[-1] and e[0] not in c and c[0] not in e
+        and not _token_match(c[0], {e[0]}) for c in claim_entities)
+
+
 def others(claim: Facts, f: Facts) -> list[list[str]]:
     """Named entities of ``f`` that are not the claim's, nor speakers, places or nationalities."""
     claim_tokens = {t for ent in claim.entities for t in ent}
-    return [e for e in f.entities if not any(_token_match(t, claim_tokens) for t in e)
+    return [e for e in f.entities if (not any(_token_match(t, claim_tokens) for t in e)
+                                      or _other_first_name(e, claim.entities))
             and not any(" ".join(e) in sp for sp in f.speakers) and e not in f.places
             and " ".join(e) not in DEMONYMS]
