@@ -3,7 +3,8 @@
 Each page becomes ``<into>/<slug>-<hash>.txt`` (front matter + article text) and its raw body
 is kept under ``<into>/.raw/`` with the response headers needed to revalidate it. Re-running
 ``verify check`` months later can then use ``offline=True`` and get the very same bytes, and
-the sha256 in the front matter lets anyone confirm the text came from that body.
+the sha256 in the front matter lets anyone confirm the text came from that body (the storing
+is ``_archive``'s; this module is the HTTP side).
 
 Networking is plain httpx with one shared client in a thread pool: simpler to reason about
 than asyncio for a CLI, and the GIL is irrelevant because workers wait on sockets.
@@ -11,18 +12,16 @@ than asyncio for a CLI, and the GIL is irrelevant because workers wait on socket
 from __future__ import annotations
 
 import email.utils
-import hashlib
-import json
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Literal
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit
 
 from verify import _extract, _netpolicy
+from verify._archive import Archive, Fail as _Fail, FetchResult, Response as _Response, cache_key, normalize_url
 from verify._errors import FetchError
 
 __all__ = ["FetchOptions", "FetchResult", "FetchReport", "fetch_urls", "fetch_source", "USER_AGENT"]
@@ -32,9 +31,6 @@ RETRY_STATUSES = {429, 500, 502, 503, 504}
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 RAW_DIR = ".raw"
 ROBOTS_MAX_BYTES = 512_000
-
-Status = Literal["fetched", "cached", "failed"]
-
 
 @dataclass
 class FetchOptions:
@@ -61,19 +57,6 @@ class FetchOptions:
 
 
 @dataclass
-class FetchResult:
-    """What happened to one URL. ``path`` is the source document (None when failed)."""
-
-    url: str
-    status: Status
-    path: Path | None = None
-    reason: str = ""
-    final_url: str | None = None
-    http_status: int | None = None
-    title: str = ""
-
-
-@dataclass
 class FetchReport:
     """Per-URL outcomes, in input order."""
 
@@ -92,33 +75,6 @@ class FetchReport:
             if r.url == url:
                 return r.path
         return None
-
-
-class _Fail(Exception):
-    """Internal: this URL failed for the reason in the message (after any retries)."""
-
-    def __init__(self, reason: str, http_status: int | None = None) -> None:
-        super().__init__(reason)
-        self.http_status = http_status
-
-
-@dataclass
-class _Response:
-    url: str
-    status: int
-    headers: dict[str, str]
-    body: bytes = b""
-    kind: str | None = None
-
-
-def normalize_url(url: str) -> str:
-    """Cache key form of a URL: trimmed, fragment dropped, scheme and host lower-cased."""
-    parts = urlsplit(url.strip())
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))
-
-
-def cache_key(url: str) -> str:
-    return hashlib.sha256(normalize_url(url).encode("utf-8")).hexdigest()[:40]
 
 
 def fetch_urls(urls: list[str], into: Path, options: FetchOptions | None = None, progress: bool = False,
@@ -177,8 +133,7 @@ class _Fetcher:
     """Shared state of one run: the client, per-host semaphores, robots cache, archive."""
 
     def __init__(self, into: Path, raw_dir: Path, options: FetchOptions) -> None:
-        self.into = into
-        self.raw_dir = raw_dir
+        self.archive = Archive(into, raw_dir)
         self.opts = options
         self.robots = _netpolicy.RobotsCache(options.user_agent)
         self._hosts: dict[str, threading.BoundedSemaphore] = {}
@@ -223,11 +178,11 @@ class _Fetcher:
         if refusal:
             raise _Fail(refusal)
         key = cache_key(url)
-        entry = None if self.opts.refresh else self._load_entry(key)
+        entry = None if self.opts.refresh else self.archive.load_entry(key)
         if self.opts.offline:
             if entry is None:
                 raise _Fail("not in the cache (offline)")
-            return self._from_cache(url, key, entry, "offline: archived copy")
+            return self.archive.from_cache(url, key, entry, "offline: archived copy")
         headers = {}
         if entry is not None:
             if entry.get("etag"):
@@ -238,13 +193,13 @@ class _Fetcher:
             resp = self._get_following(url, headers)
         except _Fail as exc:
             if entry is not None:
-                return self._from_cache(url, key, entry, f"revalidation failed ({exc}); archived copy kept")
+                return self.archive.from_cache(url, key, entry, f"revalidation failed ({exc}); archived copy kept")
             raise
         if resp.status == 304 and entry is not None:
-            return self._from_cache(url, key, entry, "not modified")
+            return self.archive.from_cache(url, key, entry, "not modified")
         if resp.status != 200:
             raise _Fail(f"HTTP {resp.status}", resp.status)
-        return self._store(url, key, resp)
+        return self.archive.store(url, key, resp)
 
     # -- HTTP ------------------------------------------------------------------------------
 
@@ -369,68 +324,6 @@ class _Fetcher:
                 continue
             return resp.status, resp.body.decode("utf-8", errors="replace")
         return 404, ""
-
-    # -- archive ---------------------------------------------------------------------------
-
-    def _load_entry(self, key: str) -> dict | None:
-        meta = self.raw_dir / f"{key}.json"
-        body = self.raw_dir / f"{key}.body"
-        if not (meta.is_file() and body.is_file()):
-            return None
-        try:
-            entry = json.loads(meta.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        return entry if isinstance(entry, dict) else None
-
-    def _store(self, url: str, key: str, resp: _Response) -> FetchResult:
-        ctype = resp.headers.get("content-type")
-        kind, why = _extract.sniff_kind(ctype, resp.body[:2048])
-        if kind is None:
-            raise _Fail(f"skipped: {why}", resp.status)
-        entry = {
-            "url": url,
-            "final_url": resp.url,
-            "status": resp.status,
-            "content_type": ctype or "",
-            "kind": kind,
-            "etag": resp.headers.get("etag", ""),
-            "last_modified": resp.headers.get("last-modified", ""),
-            "fetched_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
-            "sha256": hashlib.sha256(resp.body).hexdigest(),
-        }
-        previous = self._load_entry(key)
-        _extract.atomic_write(self.raw_dir / f"{key}.body", resp.body)
-        path, title = self._write_document(url, key, entry, resp.body)
-        old_doc = (previous or {}).get("document")
-        if isinstance(old_doc, str) and old_doc != path.name and old_doc == Path(old_doc).name:
-            # The title changed: drop the old document so the corpus holds one copy per URL.
-            (self.into / old_doc).unlink(missing_ok=True)
-        entry["document"] = path.name
-        entry["title"] = title
-        _extract.atomic_write(self.raw_dir / f"{key}.json", json.dumps(entry, indent=1).encode("utf-8"))
-        return FetchResult(url, "fetched", path, final_url=resp.url, http_status=resp.status, title=title)
-
-    def _from_cache(self, url: str, key: str, entry: dict, reason: str) -> FetchResult:
-        doc = entry.get("document")
-        path = self.into / doc if isinstance(doc, str) and doc == Path(doc).name else None
-        title = str(entry.get("title", ""))
-        if path is None or not path.is_file():
-            body = (self.raw_dir / f"{key}.body").read_bytes()
-            path, title = self._write_document(url, key, entry, body)
-            if entry.get("document") != path.name:
-                entry["document"], entry["title"] = path.name, title
-                _extract.atomic_write(self.raw_dir / f"{key}.json", json.dumps(entry, indent=1).encode("utf-8"))
-        return FetchResult(url, "cached", path, reason=reason, final_url=entry.get("final_url"),
-                           http_status=entry.get("status"), title=title)
-
-    def _write_document(self, url: str, key: str, entry: dict, body: bytes) -> tuple[Path, str]:
-        try:
-            return _extract.write_document(self.into, self.raw_dir / f"{key}.body", normalize_url(url), url,
-                                           entry, body)
-        except _extract.NoText:
-            raise _Fail("no text could be extracted from the page", entry.get("status")) from None
-
 
 def parse_retry_after(value: str | None) -> float | None:
     """Seconds to wait from a Retry-After header (delta-seconds or HTTP date), or None."""
