@@ -67,6 +67,18 @@ def test_verdict_disputed_when_distinct_sources_disagree():
     assert decide([_ev("supports", "a"), _ev("contradicts", "b")])[0] == "disputed"
 
 
+def test_verdict_is_never_contradicted_while_a_passage_confirms_it():
+    weak_support = Evidence("supports", "a", "1946: it changed to a cool phase", 1, 0, 1, 0.3, "r")
+    strong_conflict = Evidence("contradicts", "a", "the 2014 flip to the warm phase", 5, 0, 1, 0.9, "r")
+    assert decide([weak_support, strong_conflict])[0] == "disputed"
+
+
+def test_weaker_contradiction_in_the_same_source_leaves_the_support():
+    support = Evidence("supports", "a", "one wording of it", 1, 0, 1, 0.9, "r")
+    conflict = Evidence("contradicts", "a", "quite another sentence", 5, 0, 1, 0.6, "r")
+    assert decide([support, conflict])[0] == "supported"
+
+
 def test_verdict_unverified_without_decisive_evidence():
     assert decide([_ev("related", "a")])[0] == "unverified"
 

@@ -43,7 +43,10 @@ def decide(evidence: list[Evidence]) -> tuple[str, float, str]:
             {e.source for e in sup} != {e.source for e in con}
             or {e.voice for e in sup} != {e.voice for e in con}
         )
-        if distinct and min(s_best, c_best) >= 0.55 * max(s_best, c_best):
+        # a contradiction accuses: a confirmation, even a weaker one and even in the same
+        # source, makes the claim disputed rather than false; a weaker contradiction in the
+        # same source does not dent a support (it is more likely our misreading)
+        if c_best > s_best or (distinct and min(s_best, c_best) >= 0.55 * max(s_best, c_best)):
             conf = 0.5 + 0.3 * min(s_best, c_best)
             return "disputed", round(conf, 3), (
                 f"{n_s} passage(s) support it and {n_c} contradict it")
