@@ -208,3 +208,9 @@ def test_once_meaning_formerly_is_no_count():
 def test_once_as_a_count_is_one_time():
     assert [q.value for q in extract_quantities("He won the title once.")] == [1]
     assert [q.value for q in extract_quantities("She held it once and the cup five times.")] == [1, 5]
+
+
+def test_ordinal_after_a_comparison_is_no_rank_of_its_own():
+    assert extract_quantities("It was more than the first album they made.") == []
+    assert extract_quantities("They met after the second round.") == []
+    assert [q.value for q in extract_quantities("It was their second album.")] == [2]

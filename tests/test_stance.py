@@ -762,3 +762,17 @@ def test_relative_of_the_same_surname_does_not_hide_the_pointed_subject():
     j = stance("Michelle Obama is the first African-American First Lady.",
                "She is married to Barack Obama, and is the first African-American First Lady.")
     assert j.label == "supports"
+
+
+def test_lifespan_years_are_a_birth_and_a_death():
+    passage = "Her aunt Bettina Hollander (1898-1942) lived in Aachen."
+    assert stance("Bettina Hollander died in 1932.", passage).reason.endswith("source says 1942")
+    assert stance("Bettina Hollander was born in 1901.", passage).reason.endswith("source says 1898")
+
+
+def test_figures_about_a_region_are_not_refuted_by_figures_naming_none():
+    j = stance("Temperatures in the Southwest increased by nearly two degrees Fahrenheit from 1901 "
+               "to 2010, and models forecast a total rise of six degrees by the end of this century.",
+               "On our current course temperatures will warm a disastrous seven degrees Fahrenheit by "
+               "the end of this century.")
+    assert j.label != "contradicts"

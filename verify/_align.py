@@ -56,7 +56,7 @@ def align(items_c: list, items_p: list, claim: Facts, passage: Facts, comparable
         agreeing: list[tuple[int, object]] = []
         others: list[tuple[int, object]] = []
         for p in items_p:
-            if not comparable(c, p):
+            if not comparable(c, p) or (not is_qty and _other_end_of_life(claim, c, passage, p)):
                 continue
             ctx_p = _window(passage, p.start, p.end, size, is_qty)
             if getattr(p, "unit", "") == "named":  # the listed subject meets the claim's sentence
@@ -104,6 +104,25 @@ def align(items_c: list, items_p: list, claim: Facts, passage: Facts, comparable
 
         out.append((c, [p for _, p in agreeing], [p for _, p in others]))
     return out
+
+
+_DEATH = re.compile(r"\b(?:died|dies|die|death|dead|killed|passed away)\b", re.IGNORECASE)
+_BIRTH = re.compile(r"\b(?:born|birth|birthday)\b", re.IGNORECASE)
+
+
+def _other_end_of_life(claim: Facts, c, passage: Facts, p) -> bool:
+    """'died in 1932' against the first year of '(1898–1945)': a lifespan's years are a
+    birth and a death, and the claim's event is the other one."""
+    before, after = passage.text[:p.start].rstrip()[-1:], passage.text[p.end:].lstrip()[:1]
+    if before == "(" and after in "-–":
+        end = "birth"
+    elif before in "-–" and after == ")":
+        end = "death"
+    else:
+        return False
+    near = claim.text[max(0, c.start - 40):c.end + 10]
+    event = "death" if _DEATH.search(near) else "birth" if _BIRTH.search(near) else None
+    return event is not None and event != end
 
 
 _LIST_SUBJECT = re.compile(r"^(.{10,300}?)\s(?:were|are|have been|had been|have|had)\s")

@@ -61,6 +61,9 @@ _AGE_PRE = re.compile(r"(?:\baged|\bat the age of|\bage)\s+$", re.IGNORECASE)
 ORDINALS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)}
 _ORDINAL = re.compile(r"\b(?:" + "|".join(ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\b", re.IGNORECASE)
+_RANK_BOUND = re.compile(r"\b(?:more|less|other|rather|later|earlier|higher|lower) than (?:the |its |their |his |her )?$"
+                         r"|\b(?:after|before|since|until|beyond|past) (?:the |its |their |his |her )$",
+                         re.IGNORECASE)
 _TIMES_WORD = re.compile(r"\b(once|twice|thrice)\b", re.IGNORECASE)
 # 'once' counts only where a count can stand: at a clause's end or before 'a week', 'in 2010',
 # 'and', 'more'; before anything else it means formerly or when
@@ -224,6 +227,8 @@ def extract_quantities(text: str) -> list[Quantity]:
     for m in _ORDINAL.finditer(text):
         if m.group(0)[0].isupper() and not _at_sentence_start(text, m.start()):
             continue  # 'First Lady', 'Second World War': an ordinal inside a name
+        if _RANK_BOUND.search(text[max(0, m.start() - 20):m.start()]):
+            continue  # 'more than the first', 'after the second': no rank of its own
         word = m.group(0).lower()
         v = float(ORDINALS.get(word) or re.sub(r"\D", "", word))
         out.append(Quantity("ordinal", "th", v, v, m.group(0), m.start(), m.end(), v))

@@ -263,7 +263,9 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
     # everything: only a passage stating most of it may refute it
     need_c = CONTRADICT_COVERAGE if claim.entities else GENERIC_CONTRADICT_COVERAGE
     # figures about 'the Southwest' are not refuted by figures that name no place
-    accuse = named and not (claim.entities and all(e in claim.places for e in claim.entities)
+    # (a lone capitalised first word, 'Temperatures in the Southwest', may be no name at all)
+    accuse = named and not (claim.places and all(e in claim.places or (e == claim.words[:1])
+                                                 for e in claim.entities)
                             and not entities_present(replace(claim, places=[]), context)[0])
     if conflicts and accuse and cov >= need_c and (pred >= 0.5 or conflicts[0][0] == "age") \
             and not (_HEDGES & set(passage.words) and conflicts[0][0] != "name"):
