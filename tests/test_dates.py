@@ -91,3 +91,26 @@ def test_decade_after_since_is_open():
 
 def test_decade_after_an_unread_bound_is_skipped():
     assert extract_dates("from at least the 1990s") == []
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
+def test_day_first_dates_parse_back_and_match_month_first(day):
+    first = d(f"{day.day} {day.strftime('%B %Y')}")
+    assert (first.year, first.month, first.day) == (day.year, day.month, day.day)
+    assert compare(first, d(day.strftime("%B ") + f"{day.day}, {day.year}")) is True
+
+
+@given(st.integers(min_value=1901, max_value=2098))
+def test_year_bounds_are_consistent_intervals(year):
+    before, after = d(f"before {year}"), d(f"after {year}")
+    assert compare(before, d(f"in {year - 1}")) is True
+    assert compare(before, d(f"in {year + 1}")) is False
+    assert compare(after, d(f"in {year + 1}")) is True
+    assert compare(after, d(f"in {year - 1}")) is False
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)),
+       st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
+def test_date_comparison_is_symmetric(a, b):
+    x, y = d(a.strftime("%B ") + f"{a.day}, {a.year}"), d(b.strftime("%B ") + f"{b.day}, {b.year}")
+    assert compare(x, y) == compare(y, x) == (a == b)

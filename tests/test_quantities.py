@@ -214,3 +214,15 @@ def test_ordinal_after_a_comparison_is_no_rank_of_its_own():
     assert extract_quantities("It was more than the first album they made.") == []
     assert extract_quantities("They met after the second round.") == []
     assert [q.value for q in extract_quantities("It was their second album.")] == [2]
+
+
+@given(st.integers(min_value=1, max_value=10**7))
+def test_currency_written_three_ways_is_one_sum(n):
+    assert q(f"${n:,}").lo == q(f"{n:,} US dollars").lo == q(f"{n:,} USD").lo == n
+    assert same_kind(q(f"${n:,}"), q(f"{n:,} US dollars"))
+
+
+@given(st.integers(min_value=2, max_value=10**6))
+def test_opposite_bounds_at_one_figure_never_agree(n):
+    assert not agree(q(f"more than {n:,} people"), q(f"fewer than {n:,} people"))
+    assert agree(q(f"more than {n:,} people"), q(f"{n + 1:,} people"))
