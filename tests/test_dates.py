@@ -114,3 +114,15 @@ def test_year_bounds_are_consistent_intervals(year):
 def test_date_comparison_is_symmetric(a, b):
     x, y = d(a.strftime("%B ") + f"{a.day}, {a.year}"), d(b.strftime("%B ") + f"{b.day}, {b.year}")
     assert compare(x, y) == compare(y, x) == (a == b)
+
+
+def test_next_month_and_year_look_forward_from_publication():
+    assert (d("next month", date(2022, 12, 5)).year, d("next month", date(2022, 12, 5)).month) == (2023, 1)
+    assert d("next year", date(2022, 10, 5)).year == 2023
+    assert d("next November", date(2022, 12, 5)).year == 2023
+
+
+def test_years_and_months_ago_count_back_from_publication():
+    assert d("two years ago", date(2022, 10, 5)).year == 2020
+    assert (d("14 months ago", date(2022, 10, 5)).year, d("14 months ago", date(2022, 10, 5)).month) == (2021, 8)
+    assert extract_dates("two years ago") == []  # nothing to count back from

@@ -54,8 +54,8 @@ _THAT_YEAR = re.compile(r"\b(?:that|the same|that same)\s+year\b", re.IGNORECASE
 
 
 def extract_dates(text: str, published: date | None = None, anchor_year: int | None = None) -> list[DateValue]:
-    """Dates in ``text``. Relative ones ('last November', 'last month') are resolved against
-    ``published`` when given; otherwise they keep only what they state (the month).
+    """Dates in ``text``. Relative ones ('last November', 'next month', 'two years ago') are
+    resolved against ``published`` when given; otherwise they keep only what they state.
     'that year' refers back to ``anchor_year``, the last year named before the text."""
     out: list[DateValue] = []
     if anchor_year:
@@ -76,11 +76,11 @@ def extract_dates(text: str, published: date | None = None, anchor_year: int | N
             unit = g["relunit"].lower()
             y = m_ = None
             if published:
+                step = {"last": -1, "next": 1}.get(rel, 0)
                 if unit == "year":
-                    y = published.year - (1 if rel == "last" else 0)
+                    y = published.year + step
                 elif unit == "month":
-                    mm = published.month - (1 if rel == "last" else 0)
-                    y, m_ = (published.year, mm) if mm >= 1 else (published.year - 1, 12)
+                    y, m_ = _add_months(published, step)
             if y is None:
                 continue
             out.append(DateValue(y, m_, None, m.group(0), m.start(), m.end(), relative=True))
@@ -108,6 +108,8 @@ def extract_dates(text: str, published: date | None = None, anchor_year: int | N
             if published:
                 if rel == "last":
                     year = published.year if month < published.month else published.year - 1
+                elif rel == "next":
+                    year = published.year if month > published.month else published.year + 1
                 elif rel == "this":
                     year = published.year
         if rel in ("this", "earlier this", "later this") and year is None and published and not month:
@@ -115,7 +117,27 @@ def extract_dates(text: str, published: date | None = None, anchor_year: int | N
         prep = (g["prep"] or "").lower()
         op = {"since": ">=", "from": ">=", "after": ">", "before": "<", "until": "<=", "by": "<="}.get(prep, "=")
         out.append(DateValue(year, month, day, m.group(0), m.start(), m.end(), op, relative))
+    if published:
+        for m in _AGO.finditer(text):  # 'two years ago', 'a month ago'
+            w = m.group(1).lower()
+            n = int(w) if w.isdigit() else _AGO_COUNTS[w]
+            if m.group(2).lower().startswith("year"):
+                out.append(DateValue(published.year - n, None, None, m.group(0), m.start(), m.end(), relative=True))
+            else:
+                y, mm = _add_months(published, -n)
+                out.append(DateValue(y, mm, None, m.group(0), m.start(), m.end(), relative=True))
     return sorted(out, key=lambda d: d.start)
+
+
+_AGO = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(years?|months?)\s+ago\b",
+                  re.IGNORECASE)
+_AGO_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+               "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _add_months(day: date, n: int) -> tuple[int, int]:
+    k = day.year * 12 + day.month - 1 + n
+    return k // 12, k % 12 + 1
 
 
 def last_year(text: str) -> int | None:
