@@ -226,3 +226,11 @@ def test_currency_written_three_ways_is_one_sum(n):
 def test_opposite_bounds_at_one_figure_never_agree(n):
     assert not agree(q(f"more than {n:,} people"), q(f"fewer than {n:,} people"))
     assert agree(q(f"more than {n:,} people"), q(f"{n + 1:,} people"))
+
+
+def test_a_decade_is_ten_years_and_keeps_its_qualifier():
+    assert agree(q("a decade in prison"), q("ten years in prison"))
+    assert agree(q("more than a decade"), q("twelve years"))
+    assert not agree(q("more than a decade"), q("five years"))
+    assert agree(q("half a century"), q("50 years"))
+    assert [x.text for x in extract_quantities("one decade")] == ["one decade"]

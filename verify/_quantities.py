@@ -64,6 +64,8 @@ _ORDINAL = re.compile(r"\b(?:" + "|".join(ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))
 _RANK_BOUND = re.compile(r"\b(?:more|less|other|rather|later|earlier|higher|lower) than (?:the |its |their |his |her )?$"
                          r"|\b(?:after|before|since|until|beyond|past) (?:the |its |their |his |her )$",
                          re.IGNORECASE)
+_SPAN_WORD = re.compile(rf"\b(?:(?P<qual>{_QUAL})\s+)?(?P<half>half\s+)?a\s+(?P<unit>decade|century)\b",
+                        re.IGNORECASE)
 _TIMES_WORD = re.compile(r"\b(once|twice|thrice)\b", re.IGNORECASE)
 # 'once' counts only where a count can stand: at a clause's end or before 'a week', 'in 2010',
 # 'and', 'more'; before anything else it means formerly or when
@@ -232,6 +234,11 @@ def extract_quantities(text: str) -> list[Quantity]:
         word = m.group(0).lower()
         v = float(ORDINALS.get(word) or re.sub(r"\D", "", word))
         out.append(Quantity("ordinal", "th", v, v, m.group(0), m.start(), m.end(), v))
+    for m in _SPAN_WORD.finditer(text):  # 'a decade in prison', 'more than a century'
+        years = (10 if m.group("unit").lower().startswith("decade") else 100) * (
+            0.5 if m.group("half") else 1)
+        lo, hi = _interval(m.group("qual"), years * 365.25, years * 365.25)
+        out.append(Quantity("duration", "days", lo, hi, m.group(0), m.start(), m.end(), years * 365.25))
     for m in _TIMES_WORD.finditer(text):
         if m.group(1).lower() == "once" and _FORMERLY.match(text, m.end()):
             continue  # 'who once was captain', 'once the war ended': formerly / when
