@@ -776,3 +776,13 @@ def test_figures_about_a_region_are_not_refuted_by_figures_naming_none():
                "On our current course temperatures will warm a disastrous seven degrees Fahrenheit by "
                "the end of this century.")
     assert j.label != "contradicts"
+
+
+def test_released_is_contradicted_by_remains_in_prison_with_the_words_as_written():
+    j = stance("Sam Sokha was released from prison.", "Sam Sokha remains in prison.")
+    assert j.label == "contradicts" and j.reason == "source says the opposite: 'remains' vs 'released'"
+
+
+def test_some_before_a_figure_qualifies_it_and_a_tenfold_figure_contradicts():
+    assert stance("Some 4,800 people fled.", "48,000 people fled.").label == "contradicts"
+    assert stance("Some 4,800 people fled.", "Nearly 5,000 people fled.").label == "supports"

@@ -91,9 +91,12 @@ _ANTONYMS = [("releas", "remain"), ("confirm", "deny"), ("win", "lose"), ("won",
              ("accept", "refuse"), ("true", "false"), ("east", "west"), ("north", "south")]
 ANTONYMS: dict[str, set[str]] = {}
 for _a, _b in _ANTONYMS:  # keyed as canon() reads words, so 'won' finds 'lost'
-    _ka, _kb = (SYNONYM.get(stem(w), stem(w)) for w in (_a, _b))
-    ANTONYMS.setdefault(_ka, set()).add(_kb)
-    ANTONYMS.setdefault(_kb, set()).add(_ka)
+    # an entry may be a word or already a stem ('releas'), which stemming again would change
+    _ka, _kb = ({SYNONYM.get(stem(w), stem(w)), SYNONYM.get(w, w)} for w in (_a, _b))
+    for _k in _ka:
+        ANTONYMS.setdefault(_k, set()).update(_kb)
+    for _k in _kb:
+        ANTONYMS.setdefault(_k, set()).update(_ka)
 
 _MONTH_WORDS = frozenset(MONTHS)
 # Adverbs that colour a statement without changing what it states ('fewer than 50 ever fled').

@@ -65,9 +65,10 @@ def polarity(claim: Facts, passage: Facts) -> tuple[bool, str, str]:
         near = _near(claim.stems, i) & set(claim.content)
         for j, t in enumerate(passage.stems):
             if t in opposite:
+                said, claimed = passage.words[j], claim.words[i]  # as written, not stems
                 if near & _near(passage.stems, j):
-                    return True, f"says the opposite: '{t}' vs '{s}'", ""
-                far = far or f"says the opposite of something else: '{t}' vs '{s}'"
+                    return True, f"says the opposite: '{said}' vs '{claimed}'", ""
+                far = far or f"says the opposite of something else: '{said}' vs '{claimed}'"
     if far:
         return True, far, "far"
     if set(c_all) != set(c_neg) or set(p_all) != set(p_neg):

@@ -174,9 +174,12 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
     # 1. values: quantities and dates, each aligned with the passage value about the same thing.
     # "A dissident got 12 years" is true if any dissident did: another's 10 years refutes nothing.
     # So is a claim whose subject points back to something unnamed ('All three remain...').
-    existential = (claim.words[:1] in (["a"], ["an"], ["some"], ["someone"], ["somebody"], ["he"],
+    # ('Some 4,800 people fled' gives a figure: 'some' there qualifies the number)
+    existential = ((claim.words[:1] in (["a"], ["an"], ["some"], ["someone"], ["somebody"], ["he"],
                                        ["she"], ["they"], ["it"], ["all"], ["both"], ["these"], ["those"],
                                        ["that"], ["this"])
+                    and not (claim.words[:1] == ["some"] and claim.words[1:2]
+                             and claim.words[1][:1].isdigit()))
                    # 'The film had more than 115 reviews': which film?
                    or (claim.words[:1] == ["the"] and claim.words[1:2] and claim.words[1] in _ANAPHOR))
     conflicts: list[tuple[str, str, str]] = []
