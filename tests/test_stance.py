@@ -786,3 +786,13 @@ def test_released_is_contradicted_by_remains_in_prison_with_the_words_as_written
 def test_some_before_a_figure_qualifies_it_and_a_tenfold_figure_contradicts():
     assert stance("Some 4,800 people fled.", "48,000 people fled.").label == "contradicts"
     assert stance("Some 4,800 people fled.", "Nearly 5,000 people fled.").label == "supports"
+
+
+def test_denial_of_an_act_on_a_named_person_contradicts():
+    j = stance("Police arrested Chantra.", "Police denied that they arrested Chantra.")
+    assert j.label == "contradicts" and "denied" in j.reason
+
+
+def test_rejecting_the_claims_negation_supports_it():
+    j = stance("Police arrested Chantra.", "Police rejected reports that they had not arrested Chantra.")
+    assert j.label == "supports"

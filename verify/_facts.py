@@ -292,7 +292,10 @@ def _negations(text: str, ws: list[str], stems: list[str]) -> tuple[list[int], l
         for j in span:
             scoped.append(j)
             phrases.append(" ".join(ws[at: j + 1]) if j - at < 6 else f"{ws[at]} ... {ws[j]}")
-    return scoped, phrases
+    # a word under two negations is affirmed: 'rejected reports that they had not arrested him'
+    twice = {j for j in scoped if scoped.count(j) % 2 == 0}
+    kept = [(j, ph) for j, ph in zip(scoped, phrases) if j not in twice]
+    return [j for j, _ in kept], [ph for _, ph in kept]
 
 
 def _entities(text: str, openers: list[str] | None = None) -> list[list[str]]:

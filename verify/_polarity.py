@@ -46,9 +46,13 @@ def polarity(claim: Facts, passage: Facts) -> tuple[bool, str, str]:
         # the understanding, not what the claim says about climate change
         flipped = [s for s in flipped if s not in denial]
         denial = []
-    # a denial covers a clause: it must cover at least two of the claim's own words
-    if flipped and (len(denial) >= 2 or len(denial) < len(flipped)):
-        s = next(w for w in flipped if w not in denial or len(denial) >= 2)
+    # a denial covers a clause: it must cover at least two of the claim's own words, names
+    # included ('denied that they arrested Chantra')
+    covered = len(denial) + sum(1 for s in dict.fromkeys(claim.content) if s in names and s in pstems
+                                and s not in c_neg and p_neg.get(s, "").split()[:1]
+                                and p_neg[s].split()[0] in DENIAL_WORDS) if denial else 0
+    if flipped and (covered >= 2 or len(denial) < len(flipped)):
+        s = next(w for w in flipped if w not in denial or covered >= 2)
         if s in p_neg:
             return True, f"negates: '{p_neg[s]}'", ""
         # a claim naming no one ('no long term trend since 1950') meets the word everywhere
