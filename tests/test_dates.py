@@ -126,3 +126,19 @@ def test_years_and_months_ago_count_back_from_publication():
     assert d("two years ago", date(2022, 10, 5)).year == 2020
     assert (d("14 months ago", date(2022, 10, 5)).year, d("14 months ago", date(2022, 10, 5)).month) == (2021, 8)
     assert extract_dates("two years ago") == []  # nothing to count back from
+
+
+def test_part_of_a_month_or_year_excludes_days_and_months_outside_it():
+    assert compare(d("late February 2023"), d("February 3, 2023")) is False
+    assert compare(d("late February 2023"), d("February 25, 2023")) is True
+    assert compare(d("early 2019"), d("October 2019")) is False
+    assert compare(d("mid-2020"), d("June 2020")) is True
+    assert compare(d("late February 2023"), d("February 2023")) is True  # less precise: no conflict
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
+def test_every_day_falls_in_exactly_one_part_of_its_month(day):
+    text = day.strftime("%B ") + f"{day.day}, {day.year}"
+    parts = [p for p in ("early", "mid", "late")
+             if compare(d(f"{p} {day.strftime('%B')} {day.year}"), d(text))]
+    assert len(parts) == 1

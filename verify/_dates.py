@@ -44,6 +44,7 @@ class DateValue:
     op: str = "="
     relative: bool = False
     last_year: int | None = None  # a span of years: 'the early 1980s' is 1980 to 1983
+    part: str = ""  # 'early' | 'mid' | 'late': which part of the month or year it states
 
     def describe(self) -> str:
         return self.text.strip()
@@ -116,7 +117,8 @@ def extract_dates(text: str, published: date | None = None, anchor_year: int | N
             year = published.year
         prep = (g["prep"] or "").lower()
         op = {"since": ">=", "from": ">=", "after": ">", "before": "<", "until": "<=", "by": "<="}.get(prep, "=")
-        out.append(DateValue(year, month, day, m.group(0), m.start(), m.end(), op, relative))
+        part = _PARTS.get((g["part"] or "").lower(), "") if day is None else ""
+        out.append(DateValue(year, month, day, m.group(0), m.start(), m.end(), op, relative, part=part))
     if published:
         for m in _AGO.finditer(text):  # 'two years ago', 'a month ago'
             w = m.group(1).lower()
@@ -171,7 +173,28 @@ def compare(a: DateValue, b: DateValue) -> bool | None:
         shared = True
         if fa != fb:
             return False
+    if shared and (_outside_part(a, b) or _outside_part(b, a)):
+        return False  # 'late February' is not 'February 3'
     return True if shared else None
+
+
+_PARTS = {"early": "early", "beginning of": "early", "mid": "mid", "late": "late",
+          "end of": "late", "the end of": "late"}
+_DAY_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+_MONTH_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+
+
+def _outside_part(a: DateValue, b: DateValue) -> bool:
+    """``b`` names a day (or month) outside the part of the month (or year) ``a`` states."""
+    if not a.part:
+        return False
+    if a.month is not None and b.month == a.month and b.day is not None:
+        lo, hi = _DAY_PARTS[a.part]
+        return not lo <= b.day <= hi
+    if a.month is None and a.year is not None and b.year == a.year and b.month is not None:
+        lo, hi = _MONTH_PARTS[a.part]
+        return not lo <= b.month <= hi
+    return False
 
 
 def _month_bound(a: DateValue, b: DateValue) -> bool | None:
