@@ -796,3 +796,14 @@ def test_denial_of_an_act_on_a_named_person_contradicts():
 def test_rejecting_the_claims_negation_supports_it():
     j = stance("Police arrested Chantra.", "Police rejected reports that they had not arrested Chantra.")
     assert j.label == "supports"
+
+
+def test_a_persons_relative_is_not_the_person():
+    j = stance("Sokha was sentenced to 27 years in 2023.", "Sokha's daughter was sentenced to five years in 2024.")
+    assert j.label == "related" and "not about sokha" in j.reason
+    j = stance("The court sentenced Bdap to 10 years.", "The court sentenced Bdap's two co-defendants to 15 years.")
+    assert j.label == "related"
+
+
+def test_a_persons_own_possession_still_names_the_person():
+    assert stance("Sokha was sentenced to 27 years.", "Sokha's sentence was 27 years.").label == "supports"

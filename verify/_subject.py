@@ -31,7 +31,7 @@ def entities_present(claim: Facts, context: Facts) -> tuple[bool, list[str]]:
         if any(place_stated_by(name, n) for _, _, n in context.known_places):
             continue  # 'Thailand' named as 'Thai authorities'
         last = ent[-1]
-        if _namesake(ent, context.entities, pool):
+        if _namesake(ent, context.entities, pool) or _only_as_kin(ent, context.text, claim.words):
             missing.append(" ".join(ent))
             continue
         if _token_match(last, pool) or all(_token_match(t, pool) for t in ent):
@@ -44,6 +44,23 @@ def entities_present(claim: Facts, context: Facts) -> tuple[bool, list[str]]:
         missing.append(" ".join(ent))
     return not missing, missing
 
+
+
+# people named by their tie to someone: 'Sokha's daughter' is not Sokha
+_KIN = frozenset("""wife husband son sons daughter daughters child children mother father brother
+brothers sister sisters family relative relatives parents nephew niece cousin uncle aunt grandson
+granddaughter lawyer lawyers aide aides spokesman spokeswoman spokesperson assistant deputy
+bodyguard bodyguards driver supporters supporter followers friend friends colleague colleagues
+partner co-defendant co-defendants associate associates""".split())
+
+
+def _only_as_kin(ent: list[str], text: str, claim_words: list[str]) -> bool:
+    """Every mention of the name in the text is as someone's tie ('Bdap's two co-defendants
+    were sentenced'), and the claim names no such tie: the text speaks of another person."""
+    ties = [(m.group(1) or "").lower() for m in re.finditer(
+        rf"\b{re.escape(ent[-1])}\b(?:['’]s?\s+(?:(?:two|three|four|several|former|late|eldest|"
+        rf"youngest)\s+)?([\w-]+))?", text, re.IGNORECASE)]
+    return bool(ties) and all(t in _KIN for t in ties) and not set(ties) & set(claim_words)
 
 
 def namesakes(claim: Facts, passage: Facts) -> list[tuple[str, str]]:
