@@ -799,7 +799,7 @@ def test_rejecting_the_claims_negation_supports_it():
 
 
 def test_a_persons_relative_is_not_the_person():
-    j = stance("Sokha was sentenced to 27 years in 2023.", "Sokha's daughter was sentenced to five years in 2024.")
+    j = stance("Sokha was sentenced to 27 years in 2023.", "Sokha's daughter was sentenced to five years in 2023.")
     assert j.label == "related" and "not about sokha" in j.reason
     j = stance("The court sentenced Bdap to 10 years.", "The court sentenced Bdap's two co-defendants to 15 years.")
     assert j.label == "related"
@@ -807,3 +807,23 @@ def test_a_persons_relative_is_not_the_person():
 
 def test_a_persons_own_possession_still_names_the_person():
     assert stance("Sokha was sentenced to 27 years.", "Sokha's sentence was 27 years.").label == "supports"
+
+
+def test_figures_sought_or_faced_are_not_the_sentence_given():
+    assert stance("Bdap was sentenced to 12 years in prison.",
+                  "Prosecutors sought 15 years in prison for Bdap.").label != "contradicts"
+    assert stance("Bdap was sentenced to 12 years in prison.",
+                  "Bdap faces up to 20 years in prison if extradited.").label != "supports"
+
+
+def test_a_count_for_part_of_the_claims_window_does_not_refute_it():
+    j = stance("More than 200 CNRP members have fled to Thailand since 2017.",
+               "In 2019, 40 CNRP members fled to Thailand.")
+    assert j.label != "contradicts"
+
+
+def test_another_date_and_another_figure_are_another_occasion():
+    assert stance("Thailand deported three activists in 2024.",
+                  "Thailand deported five activists in 2023.").label != "contradicts"
+    assert stance("Thailand deported three activists in 2024.",
+                  "Thailand deported five activists in 2024.").label == "contradicts"

@@ -297,7 +297,12 @@ def same_direction_bounds(a: Quantity, b: Quantity) -> bool:
 def confirms(claim: Quantity, source: Quantity) -> bool:
     """The source's figure states the claim's, not merely allows it: 'younger than 45' allows
     '39 years old' but does not say it, so an open bound never confirms an exact figure."""
-    return agree(claim, source) and (is_bound(claim) or not is_bound(source))
+    return agree(claim, source) and (_open(claim) or not _open(source))
+
+
+def _open(q: Quantity) -> bool:
+    """A bound, inclusive ones too: 'up to 20 years' allows 12 without stating it."""
+    return is_bound(q) or (q.lo == 0 and 0 < q.hi == q.value)
 
 
 def _rounded(a: Quantity, b: Quantity) -> bool:

@@ -63,10 +63,12 @@ def coverage(claim: Facts, passage: Facts, idf: Callable[[str], float]) -> tuple
 
 
 _BACK_REFERENCE = frozenset("such this these that those".split())
-# a passage that asks, plans, predicts or reports a claim as false asserts nothing it could
-# refute with: 'to determine whether X differed', 'could cause', 'falsely claiming that'
+# a passage that asks, plans, predicts, requests or reports a claim as false asserts nothing it
+# could refute with: 'to determine whether X differed', 'could cause', 'prosecutors sought 15
+# years', 'falsely claiming that'
 _HEDGES = frozenset("whether hypothesis hypothesized hypothesised hypothesize could might "
-                    "falsely predicted predicts projected".split())
+                    "falsely predicted predicts projected sought seeks seeking demanded demands "
+                    "requested proposed faces facing".split())
 # 'over the past 30 years', 'seventeen of the 18 warmest': a figure relative to a window or
 # a total, which another window or total does not contradict
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -223,6 +225,15 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
         # dates and gives another speaks of an overlapping set, not of an error
         unconfirmed += [cv for k, cv, _ in conflicts if k == "date"]
         conflicts = [c for c in conflicts if c[0] != "date"]
+    window = bool(claim.dates and passage.dates) and any(c.op != "=" for c in claim.dates) != any(
+        d.op != "=" for d in passage.dates)
+    if any(k == "quantity" for k, _, _ in conflicts) and (window or (
+            any(k == "date" for k, _, _ in conflicts) and not confirmed)):
+        # 'more than 200 have fled since 2017' against '40 fled in 2019': a count over a
+        # window against one for a part of it; and a passage giving another date and another
+        # figure, confirming nothing, speaks of another occasion
+        unconfirmed += [cv for k, cv, _ in conflicts if k in ("date", "quantity")]
+        conflicts = [c for c in conflicts if c[0] not in ("date", "quantity")]
     if claim.dates and not any(isinstance(c, DateValue) for c in confirmed_items) and any(
             k == "quantity" for k, _, _ in conflicts):
         # 'rose two degrees from 1901 to 2010' is not refuted by a figure for another period
