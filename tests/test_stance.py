@@ -827,3 +827,20 @@ def test_another_date_and_another_figure_are_another_occasion():
                   "Thailand deported five activists in 2023.").label != "contradicts"
     assert stance("Thailand deported three activists in 2024.",
                   "Thailand deported five activists in 2024.").label == "contradicts"
+
+
+def test_a_question_or_a_condition_states_nothing():
+    assert stance("Sokha was arrested in Bangkok.", "Was Sokha arrested in Bangkok?").label == "related"
+    assert stance("Sokha was deported to Cambodia.",
+                  "If Thailand deports Sokha to Cambodia, he will not be safe.").label == "related"
+
+
+def test_not_until_states_when_it_happened():
+    assert stance("Sokha was deported to Cambodia.", "Sokha was not deported to Cambodia until 2020.").label == "supports"
+    assert stance("Sokha fled to Thailand in 2019.", "Sokha did not flee to Thailand until 2019.").label == "supports"
+
+
+def test_a_passage_unsure_of_the_claim_does_not_confirm_it():
+    j = stance("Sokha was deported to Cambodia.", "It is not clear whether Sokha was deported to Cambodia.")
+    assert j.label == "related" and "whether" in j.reason
+    assert stance("Bdap was sentenced to 12 years.", "Prosecutors sought 12 years for Bdap.").label != "supports"

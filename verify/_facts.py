@@ -259,6 +259,7 @@ _SCOPE_SKIP = frozenset("a an the be been being is are was were has have had to 
                         "them it this that so even also ever once more longer able".split())
 
 
+_UNTIL = re.compile(r"\b(?:until|till)\b")
 # a count of nothing: '0 deaths', 'zero cases' (not a score '2-0 win' or '0.5%')
 _ZERO = re.compile(r"(?<![\w.,%–-])(?:0|zero)\s+(?=[A-Za-z])", re.IGNORECASE)
 
@@ -273,6 +274,9 @@ def _negations(text: str, ws: list[str], stems: list[str]) -> tuple[list[int], l
         if stems[i] in DENIAL_VERBS and i and ws[i - 1] in ("the", "a", "an", "its", "their", "his", "her"):
             continue  # 'the disputed issues': an adjective naming what is debated, not a denial
         if w in NEGATION_CUES or w.endswith("n't") or stems[i] in DENIAL_VERBS:
+            if w in ("not", "never") or w.endswith("n't"):
+                if _UNTIL.search(" ".join(ws[i + 1:i + 9])):
+                    continue  # 'was not deported until 2020': deported, in 2020
             cues.append((i, i + 1))
     for m in _ZERO.finditer(text):  # '0 reported deaths' says what 'no deaths' says
         cues.append((len(words(text[:m.start()])), len(words(text[:m.end()]))))

@@ -62,6 +62,7 @@ def coverage(claim: Facts, passage: Facts, idf: Callable[[str], float]) -> tuple
     return (hit / total if total else 0.0), matched
 
 
+_ASKS = re.compile(r"^\s*(?:if|unless|suppose|supposing|imagine)\b|\?[\"”’']?\s*$", re.IGNORECASE)
 _BACK_REFERENCE = frozenset("such this these that those".split())
 # a passage that asks, plans, predicts, requests or reports a claim as false asserts nothing it
 # could refute with: 'to determine whether X differed', 'could cause', 'prosecutors sought 15
@@ -71,6 +72,11 @@ _HEDGES = frozenset("whether hypothesis hypothesized hypothesised hypothesize co
                     "requested proposed faces facing".split())
 # 'over the past 30 years', 'seventeen of the 18 warmest': a figure relative to a window or
 # a total, which another window or total does not contradict
+# ... and one unsure of it, or reporting a figure asked for, confirms nothing: 'it is unclear
+# whether he was deported', 'prosecutors sought 12 years' (science's 'may' and 'could' qualify
+# findings, so they do not count here)
+_UNSURE = frozenset("whether unclear uncertain unconfirmed rumoured rumored speculated sought seeks "
+                    "seeking demanded demands requested proposed faces facing".split())
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen "
                           "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())
 _WINDOW = ("past", "last", "previous", "recent")
@@ -156,6 +162,11 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
     """Stance of one passage (``context`` = the passage with the sentences around it;
     ``whole`` when those are its entire document, so a subject they never name is nowhere)."""
     cov, matched = coverage(claim, passage, idf)
+    if _ASKS.search(passage.text):
+        # a question or a condition ('Was he deported?', 'If Thailand deports him, ...')
+        # states nothing either way
+        return Judgement("related" if cov >= RELATED_COVERAGE else "unrelated", cov * 0.5,
+                         "asks or supposes it, does not state it", matched, coverage=cov)
     ctx_cov, _ = coverage(claim, context, idf)
     # words found only in the sentences around (the subject named before 'she') count half
     cov = max(cov, cov + 0.5 * (ctx_cov - cov))
@@ -325,8 +336,9 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
             or title_number_swap(claim.text, passage.text))
     effect = (unstated_effect(claim.stems, claim.words, passage.stems)
               if cov >= need and not conflicts and not flip and not unconfirmed and not swapped else None)
+    hedged = set(_UNSURE & set(passage.words)) - set(claim.words)
     if (cov >= need and (pred >= 0.4 or both_negated) and not conflicts and not flip and not unconfirmed
-            and not swapped and not effect and (subject_ok or not claim.entities)):
+            and not swapped and not effect and not hedged and (subject_ok or not claim.entities)):
         score = min(1.0, 0.3 + 0.6 * cov + 0.1 * bool(confirmed))
         if subject_ok == "pointed":
             score *= 0.6  # says it of 'the album', not of the claim's subject by name
@@ -355,6 +367,8 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
         why.append(f"claim says '{swapped[0]}' where source says '{swapped[1]}'")
     elif effect:
         why.append(f"does not say the effect '{effect}'")
+    elif hedged and cov >= need:
+        why.append(f"only says it may be so ('{sorted(hedged)[0]}')")
     else:
         why.append(f"shares {len(matched)} of the claim's words")
     return Judgement("related", cov * 0.5, "; ".join(why), matched, coverage=cov)
