@@ -844,3 +844,11 @@ def test_a_passage_unsure_of_the_claim_does_not_confirm_it():
     j = stance("Sokha was deported to Cambodia.", "It is not clear whether Sokha was deported to Cambodia.")
     assert j.label == "related" and "whether" in j.reason
     assert stance("Bdap was sentenced to 12 years.", "Prosecutors sought 12 years for Bdap.").label != "supports"
+
+
+def test_negating_another_object_of_the_verb_is_no_contradiction():
+    j = stance("Thailand has signed the Refugee Convention.",
+               "Thailand has not signed the Optional Protocol of the Refugee Convention.")
+    assert j.label == "related" and "but of 'optional'" in j.reason
+    assert stance("Thailand has signed the Refugee Convention.",
+                  "Thailand has not signed the convention, citing security.").label == "contradicts"

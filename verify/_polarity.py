@@ -6,8 +6,10 @@ something else, says the opposite of another thing, or of another kind of the sa
 """
 from __future__ import annotations
 
+import re
+
 from ._facts import ANTONYMS, DENIAL_VERBS, NEGATION_CUES, Facts, canon
-from ._text import STOPWORDS, stem, token_match as _token_match
+from ._text import STOPWORDS, fold, stem, token_match as _token_match, words
 
 DENIAL_WORDS = {w for w in ("denied", "denies", "deny", "denying", "rejected", "rejects", "reject",
                             "refuted", "refutes", "dismissed", "dismisses", "disputed", "disputes")
@@ -54,6 +56,9 @@ def polarity(claim: Facts, passage: Facts) -> tuple[bool, str, str]:
     if flipped and (covered >= 2 or len(denial) < len(flipped)):
         s = next(w for w in flipped if w not in denial or covered >= 2)
         if s in p_neg:
+            other = _negated_object(passage.text, p_neg[s], claim)
+            if other:  # 'has not signed the Optional Protocol (of the convention)'
+                return True, f"negates: '{p_neg[s]}', but of '{other}'", "other"
             return True, f"negates: '{p_neg[s]}'", ""
         # a claim naming no one ('no long term trend since 1950') meets the word everywhere
         return True, f"affirms what the claim negates ('{c_neg[s]}')", (
@@ -93,6 +98,24 @@ def _denies_claim(passage: Facts, claim_stems: set[str]) -> bool:
             if nxt is not None and passage.stems[nxt] in claim_stems:
                 return True
     return False
+
+
+def _negated_object(text: str, cue: str, claim: Facts) -> str | None:
+    """The first word the negated verb takes in its clause, when the claim lacks it: what the
+    passage denies is then another thing ('not signed the Optional Protocol')."""
+    if cue.split()[0] in DENIAL_WORDS or "..." in cue:
+        return None  # a denial's clause is the claim's own
+    folded = fold(text)
+    m = re.search(r"\W+".join(re.escape(w) for w in cue.split()), folded, re.IGNORECASE)
+    if not m:
+        return None
+    rest = re.split(r"[,;:.()]", folded[m.end():], maxsplit=1)[0]
+    pool = set(claim.stems) | set(claim.words)
+    for w in words(rest)[:4]:
+        if w in STOPWORDS or not w.isalpha():
+            continue
+        return None if _token_match(canon(w), pool) or _token_match(w, pool) else w
+    return None
 
 
 def other_kind(claim: Facts, passage: Facts) -> tuple[str, str] | None:
