@@ -234,3 +234,15 @@ def test_a_decade_is_ten_years_and_keeps_its_qualifier():
     assert not agree(q("more than a decade"), q("five years"))
     assert agree(q("half a century"), q("50 years"))
     assert [x.text for x in extract_quantities("one decade")] == ["one decade"]
+
+
+def test_plural_round_numbers_are_loose_intervals():
+    assert q("dozens of exiles").lo == 24 and q("tens of thousands of people").lo == 20_000
+    assert confirms(q("dozens of exiles"), q("40 exiles"))
+    assert not confirms(q("40 exiles"), q("dozens of exiles"))
+
+
+def test_a_range_allows_a_figure_inside_it_without_stating_it():
+    assert agree(q("7 years"), q("five to 10 years"))
+    assert not confirms(q("7 years"), q("five to 10 years"))
+    assert confirms(q("18 months to two years"), q("20 months"))

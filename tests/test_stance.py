@@ -852,3 +852,10 @@ def test_negating_another_object_of_the_verb_is_no_contradiction():
     assert j.label == "related" and "but of 'optional'" in j.reason
     assert stance("Thailand has signed the Refugee Convention.",
                   "Thailand has not signed the convention, citing security.").label == "contradicts"
+
+
+def test_loose_plurals_never_refute():
+    assert stance("HFCs are tens of thousands of times more polluting than carbon dioxide.",
+                  "HFCs have a warming potential many thousands of times greater than carbon "
+                  "dioxide.").label != "contradicts"
+    assert stance("Dozens of exiles remain in Thailand.", "40 exiles remain in Thailand.").label == "supports"

@@ -66,6 +66,12 @@ _RANK_BOUND = re.compile(r"\b(?:more|less|other|rather|later|earlier|higher|lowe
                          re.IGNORECASE)
 _SPAN_WORD = re.compile(rf"\b(?:(?P<qual>{_QUAL})\s+)?(?P<half>half\s+)?a\s+(?P<unit>decade|century)\b",
                         re.IGNORECASE)
+# plurals of round numbers: how many they allow ('hundreds' is not 1,200: that is 'over a thousand')
+_VAGUE_SPANS = {"dozens": (24, 144), "scores": (40, 200), "hundreds": (200, 999),
+                "thousands": (2_000, 9_999), "tens of thousands": (20_000, 99_999),
+                "hundreds of thousands": (200_000, 999_999), "millions": (2e6, 999e6)}
+_VAGUE = re.compile(r"\b((?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions)"
+                    r"\s+of\b", re.IGNORECASE)
 _TIMES_WORD = re.compile(r"\b(once|twice|thrice)\b", re.IGNORECASE)
 # 'once' counts only where a count can stand: at a clause's end or before 'a week', 'in 2010',
 # 'and', 'more'; before anything else it means formerly or when
@@ -239,6 +245,9 @@ def extract_quantities(text: str) -> list[Quantity]:
             0.5 if m.group("half") else 1)
         lo, hi = _interval(m.group("qual"), years * 365.25, years * 365.25)
         out.append(Quantity("duration", "days", lo, hi, m.group(0), m.start(), m.end(), years * 365.25))
+    for m in _VAGUE.finditer(text):  # 'dozens of exiles', 'tens of thousands of people'
+        lo, hi = _VAGUE_SPANS[" ".join(m.group(1).lower().split())]
+        out.append(Quantity("count", "vague", lo, hi, m.group(1), m.start(), m.end(1), lo))
     for m in _TIMES_WORD.finditer(text):
         if m.group(1).lower() == "once" and _FORMERLY.match(text, m.end()):
             continue  # 'who once was captain', 'once the war ended': formerly / when
@@ -297,6 +306,9 @@ def same_direction_bounds(a: Quantity, b: Quantity) -> bool:
 def confirms(claim: Quantity, source: Quantity) -> bool:
     """The source's figure states the claim's, not merely allows it: 'younger than 45' allows
     '39 years old' but does not say it, so an open bound never confirms an exact figure."""
+    if source.lo == source.value < source.hi < math.inf and not (
+            claim.lo <= source.lo and source.hi <= claim.hi):
+        return False  # a range or 'dozens' allows 40 but does not say it
     return agree(claim, source) and (_open(claim) or not _open(source))
 
 

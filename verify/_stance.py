@@ -218,7 +218,9 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
                 exact += (not (is_bound(c) if isinstance(c, Quantity) else c.op != "=")
                           or (isinstance(c, Quantity) and _tight(c, agreeing[0])))
             elif (others and not existential and not _relative(claim, c)
-                  and getattr(c, "kind", "") != "label" and getattr(c, "year", 0) is not None):
+                  and getattr(c, "kind", "") != "label" and getattr(c, "year", 0) is not None
+                  # 'dozens', 'many thousands': loose enough to confirm, never to refute
+                  and "vague" not in (getattr(c, "unit", ""), getattr(others[0], "unit", ""))):
                 age = "age" in (getattr(c, "kind", ""), getattr(others[0], "kind", ""))
                 conflicts.append(("age" if age else kind, c.describe(), others[0].describe()))
             else:
