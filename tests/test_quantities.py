@@ -246,3 +246,15 @@ def test_a_range_allows_a_figure_inside_it_without_stating_it():
     assert agree(q("7 years"), q("five to 10 years"))
     assert not confirms(q("7 years"), q("five to 10 years"))
     assert confirms(q("18 months to two years"), q("20 months"))
+
+
+@given(st.integers(min_value=2, max_value=10))
+def test_one_in_n_is_the_matching_percentage(n):
+    share = q(f"one in {_spell(n) if n > 1 else n} exiles")
+    assert share.kind == "percent" and agree(share, q(f"{100 / n:.1f}% of exiles"))
+
+
+def test_fractions_of_a_group_are_percentages_and_hide_their_parts():
+    assert [(x.kind, round(x.value)) for x in extract_quantities("a third of the exiles")] == [("percent", 33)]
+    assert round(q("two-thirds of voters").value) == 67
+    assert [x.kind for x in extract_quantities("in the first half of 2019")] == ["ordinal", "year"]

@@ -66,6 +66,20 @@ _RANK_BOUND = re.compile(r"\b(?:more|less|other|rather|later|earlier|higher|lowe
                          re.IGNORECASE)
 _SPAN_WORD = re.compile(rf"\b(?:(?P<qual>{_QUAL})\s+)?(?P<half>half\s+)?a\s+(?P<unit>decade|century)\b",
                         re.IGNORECASE)
+_FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2}
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10}
+_SHARE = re.compile(
+    r"\b(?:(?P<n>one|two|three|\d)[ -]in[ -](?P<d>two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b"
+    r"|(?<!first )(?<!second )(?<!other )(?<!latter )(?<!last )"
+    r"(?:(?P<k>a|one|two|three)[ -])?(?P<frac>half|thirds?|quarters?|fifths?)\s+of\b)",
+    re.IGNORECASE)
+
+
+def _small(word: str) -> float:
+    return float(word) if word.isdigit() else float(_SMALL[word.lower()])
+
+
 # plurals of round numbers: how many they allow ('hundreds' is not 1,200: that is 'over a thousand')
 _VAGUE_SPANS = {"dozens": (24, 144), "scores": (40, 200), "hundreds": (200, 999),
                 "thousands": (2_000, 9_999), "tens of thousands": (20_000, 99_999),
@@ -245,6 +259,14 @@ def extract_quantities(text: str) -> list[Quantity]:
             0.5 if m.group("half") else 1)
         lo, hi = _interval(m.group("qual"), years * 365.25, years * 365.25)
         out.append(Quantity("duration", "days", lo, hi, m.group(0), m.start(), m.end(), years * 365.25))
+    for m in _SHARE.finditer(text):  # 'one in five', 'a third of', 'half of': a percentage
+        if m.group("n"):
+            pct = 100.0 * _small(m.group("n")) / _small(m.group("d"))
+        else:
+            pct = 100.0 * _FRACTIONS[m.group("frac").lower().rstrip("s")] * _small(m.group("k") or "one")
+        if 0 < pct <= 100:
+            out.append(Quantity("percent", "%", pct * 0.9, min(100.0, pct * 1.1), m.group(0).strip(),
+                                m.start(), m.end(), pct))
     for m in _VAGUE.finditer(text):  # 'dozens of exiles', 'tens of thousands of people'
         lo, hi = _VAGUE_SPANS[" ".join(m.group(1).lower().split())]
         out.append(Quantity("count", "vague", lo, hi, m.group(1), m.start(), m.end(1), lo))
@@ -253,6 +275,9 @@ def extract_quantities(text: str) -> list[Quantity]:
             continue  # 'who once was captain', 'once the war ended': formerly / when
         v = TIMES[m.group(1).lower()]
         out.append(Quantity("times", "times", v, v, m.group(0), m.start(), m.end(), v))
+    shares = [(q.start, q.end) for q in out if q.kind == "percent" and q.hi <= 100 and _SHARE.match(text, q.start)]
+    out = [q for q in out if not any(a <= q.start and q.end <= b and not (a, b) == (q.start, q.end)
+                                     for a, b in shares)]  # 'five' in 'one in five'
     out.sort(key=lambda q: q.start)
     return _merge_ranges(text, out)
 
