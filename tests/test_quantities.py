@@ -250,7 +250,7 @@ def test_a_range_allows_a_figure_inside_it_without_stating_it():
 
 @given(st.integers(min_value=2, max_value=10))
 def test_one_in_n_is_the_matching_percentage(n):
-    share = q(f"one in {_spell(n) if n > 1 else n} exiles")
+    share = q(f"one in {_spell(n)} exiles")
     assert share.kind == "percent" and agree(share, q(f"{100 / n:.1f}% of exiles"))
 
 
