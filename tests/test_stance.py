@@ -859,3 +859,19 @@ def test_loose_plurals_never_refute():
                   "HFCs have a warming potential many thousands of times greater than carbon "
                   "dioxide.").label != "contradicts"
     assert stance("Dozens of exiles remain in Thailand.", "40 exiles remain in Thailand.").label == "supports"
+
+
+def test_someones_contested_claim_promise_or_forecast_refutes_nothing():
+    assert stance("Biden won the 2020 election.",
+                  "Trump repeatedly insisted that Biden did not win the 2020 election.").label != "contradicts"
+    assert stance("The president signed the bill.",
+                  "The president had vowed never to sign the bill.").label != "contradicts"
+    assert stance("The central bank raised interest rates to 5 percent.",
+                  "Analysts expect the central bank to raise interest rates to 5.5 percent.").label != "contradicts"
+
+
+def test_a_promise_or_a_debunked_claim_confirms_nothing():
+    assert stance("The refugees were deported to Myanmar.",
+                  "Rights groups fear the refugees will be deported to Myanmar.").label != "supports"
+    assert stance("The vaccine causes autism.", "Activists said the vaccine causes autism, a claim "
+                  "debunked by scientists.").label != "supports"

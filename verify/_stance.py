@@ -67,16 +67,22 @@ _BACK_REFERENCE = frozenset("such this these that those".split())
 # a passage that asks, plans, predicts, requests or reports a claim as false asserts nothing it
 # could refute with: 'to determine whether X differed', 'could cause', 'prosecutors sought 15
 # years', 'falsely claiming that'
-_HEDGES = frozenset("whether hypothesis hypothesized hypothesised hypothesize could might "
-                    "falsely predicted predicts projected sought seeks seeking demanded demands "
-                    "requested proposed faces facing".split())
-# 'over the past 30 years', 'seventeen of the 18 warmest': a figure relative to a window or
-# a total, which another window or total does not contradict
-# ... and one unsure of it, or reporting a figure asked for, confirms nothing: 'it is unclear
+_HEDGES = frozenset(("whether hypothesis hypothesized hypothesised hypothesize could might falsely "
+                     "predicted predicts projected sought seeks seeking demanded demands requested "
+                     "proposed faces facing if "
+                     # someone's contested claim, promise or forecast, not the passage's own word
+                     "claimed claims insisted insists argue argued argues asserted asserts promised "
+                     "promises vowed vows wrongly expect expects expected forecast forecasts plans "
+                     "planned fear fears feared debunked").split())
+# A passage unsure of a claim, or reporting a figure asked for, confirms nothing: 'it is unclear
 # whether he was deported', 'prosecutors sought 12 years' (science's 'may' and 'could' qualify
 # findings, so they do not count here)
 _UNSURE = frozenset("whether unclear uncertain unconfirmed rumoured rumored speculated sought seeks "
-                    "seeking demanded demands requested proposed faces facing".split())
+                    "seeking demanded demands requested proposed faces facing might falsely wrongly "
+                    "debunked promised promises vowed vows expect expects expected forecast forecasts "
+                    "plans planned fear fears feared".split())
+# 'over the past 30 years', 'seventeen of the 18 warmest': a figure relative to a window or
+# a total, which another window or total does not contradict
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen "
                           "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())
 _WINDOW = ("past", "last", "previous", "recent")
@@ -338,7 +344,7 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
             or title_number_swap(claim.text, passage.text))
     effect = (unstated_effect(claim.stems, claim.words, passage.stems)
               if cov >= need and not conflicts and not flip and not unconfirmed and not swapped else None)
-    hedged = set(_UNSURE & set(passage.words)) - set(claim.words)
+    hedged = {w for w in _UNSURE & set(passage.words) if canon(w) not in claim.stems}
     if (cov >= need and (pred >= 0.4 or both_negated) and not conflicts and not flip and not unconfirmed
             and not swapped and not effect and not hedged and (subject_ok or not claim.entities)):
         score = min(1.0, 0.3 + 0.6 * cov + 0.1 * bool(confirmed))
