@@ -85,7 +85,7 @@ def test_short_queries_keep_every_term_however_common(tmp_path, monkeypatch):
     import verify._index as vi
     monkeypatch.setattr(vi, "COMMON_TERM_POSTINGS", 0)
     idx = _index_of(tmp_path, ["The government spoke.", "The government met."])
-    assert idx.query_terms("the government spoke") == ["govern", "spoke"]
+    assert idx.query_terms("the government spoke") == ["govern", "speak"]
 
 
 def test_index_format_changes_when_synonym_groups_change():

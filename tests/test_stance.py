@@ -875,3 +875,14 @@ def test_a_promise_or_a_debunked_claim_confirms_nothing():
                   "Rights groups fear the refugees will be deported to Myanmar.").label != "supports"
     assert stance("The vaccine causes autism.", "Activists said the vaccine causes autism, a claim "
                   "debunked by scientists.").label != "supports"
+
+
+def test_irregular_past_forms_meet_their_verb():
+    j = stance("The company paid dividends in 2020.", "The company did not pay dividends in 2020.")
+    assert j.label == "contradicts" and "not pay" in j.reason
+
+
+def test_a_count_of_part_of_a_group_does_not_refute_a_total():
+    j = stance("Human embryonic stem cells give rise to all three embryonic germ layers.",
+               "13 of the stem cell lines gave rise to embryonic germ layers in the study.")
+    assert j.label != "contradicts"

@@ -78,6 +78,18 @@ for _group in _SYNONYMS:
         for _form in (_w + "s", _base + "ed", _base + "ing", _w + "d"):
             SYNONYM.setdefault(stem(_form), _stems[0])
 
+# Irregular past forms read as their verb, so 'did not pay' meets 'paid' and 'rose' meets 'rise'
+# (forms that are also common nouns or adjectives, 'left', 'saw', 'found', are left out).
+_IRREGULAR = {"paid": "pay", "sold": "sell", "fell": "fall", "rose": "rise", "began": "begin",
+              "took": "take", "gave": "give", "made": "make", "held": "hold", "sent": "send",
+              "spent": "spend", "bought": "buy", "caught": "catch", "thought": "think", "went": "go",
+              "came": "come", "became": "become", "wrote": "write", "drove": "drive",
+              "struck": "strike", "fought": "fight", "chose": "choose", "broke": "break",
+              "spoke": "speak", "stole": "steal", "knew": "know", "forgave": "forgive",
+              "withdrew": "withdraw", "overthrew": "overthrow", "sought": "seek"}
+for _past, _base in _IRREGULAR.items():
+    SYNONYM.setdefault(stem(_past), SYNONYM.get(stem(_base), stem(_base)))
+
 # Opposite predicates common in reporting, as stems.
 _ANTONYMS = [("releas", "remain"), ("confirm", "deny"), ("win", "lose"), ("won", "lost"),
              ("increase", "decrease"), ("rise", "fall"), ("approv", "reject"),

@@ -86,6 +86,7 @@ _UNSURE = frozenset("whether unclear uncertain unconfirmed rumoured rumored spec
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen "
                           "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())
 _WINDOW = ("past", "last", "previous", "recent")
+_PART_OF = re.compile(r"\s+(?:of|out of)\s+(?:the|these|those|its|their|our|his|her|all)\b", re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s+(?:of|out of)\s+(?:the\s+)?(?:\w+\s+)?\d|\s+(?:of|out of)\s+(?:the\s+)?"
                         r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\b")
 
@@ -226,7 +227,10 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
             elif (others and not existential and not _relative(claim, c)
                   and getattr(c, "kind", "") != "label" and getattr(c, "year", 0) is not None
                   # 'dozens', 'many thousands': loose enough to confirm, never to refute
-                  and "vague" not in (getattr(c, "unit", ""), getattr(others[0], "unit", ""))):
+                  and "vague" not in (getattr(c, "unit", ""), getattr(others[0], "unit", ""))
+                  # '13 of the iPSC lines' counts part of a group, not what 'all three' counts
+                  and not (kind == "quantity" and _PART_OF.match(passage.text, others[0].end)
+                           and not _PART_OF.match(claim.text, c.end))):
                 age = "age" in (getattr(c, "kind", ""), getattr(others[0], "kind", ""))
                 conflicts.append(("age" if age else kind, c.describe(), others[0].describe()))
             else:
