@@ -886,3 +886,37 @@ def test_a_count_of_part_of_a_group_does_not_refute_a_total():
     j = stance("Human embryonic stem cells give rise to all three embryonic germ layers.",
                "13 of the stem cell lines gave rise to embryonic germ layers in the study.")
     assert j.label != "contradicts"
+
+
+def test_failing_to_win_says_lost():
+    assert stance("The boxer lost the title fight.", "The boxer failed to win the title fight.").label != "contradicts"
+
+
+def test_a_negation_on_another_date_refutes_nothing():
+    assert stance("The central bank cut rates in September.",
+                  "The central bank did not cut rates in October.").label != "contradicts"
+
+
+def test_an_indefinite_claim_is_not_refuted_by_a_negation():
+    assert stance("Some refugees were returned to Syria.",
+                  "Most refugees were not returned to Syria.").label != "contradicts"
+
+
+def test_an_inverted_condition_states_nothing():
+    assert stance("The country held elections in May.", "Had the elections not been held in May, "
+                  "the constitution would have been breached.").label == "related"
+
+
+def test_a_figure_for_a_season_quarter_or_head_is_not_the_whole():
+    assert stance("Messi has scored over 800 career goals.",
+                  "Messi scored 11 goals in the 2023 season.").label != "contradicts"
+    assert stance("Luxembourg's GDP is 80 billion dollars.",
+                  "Luxembourg's GDP per capita is 125,000 dollars.").label != "contradicts"
+    assert stance("The firm's revenue was 4 billion dollars in 2022.",
+                  "The firm's revenue was 1.1 billion dollars in the fourth quarter of 2022.").label != "contradicts"
+
+
+def test_part_of_the_claims_own_group_still_conflicts():
+    j = stance("More than 300 party leaders and activists fled across the border.",
+               "More than 200 of the party's leaders and activists fled across the border.")
+    assert j.label == "contradicts"

@@ -83,6 +83,8 @@ def align(items_c: list, items_p: list, claim: Facts, passage: Facts, comparable
             if score < 1 or (not agrees and isinstance(c, Quantity) and score < 2
                              and same_direction_bounds(c, p)):
                 continue  # 'more than 150' vs 'more than 200' conflict only about the same thing
+            if not agrees and (_SCOPE & ctx_c) != (_SCOPE & ctx_p):
+                continue  # '11 goals in the season' is not the career's '800 goals'
             if not agrees and kinds == {"count"}:
                 noun_c, noun_p = _counted(claim, c), _counted(passage, p)
                 if (noun_c | noun_p) & _MEASURES and noun_c != noun_p:
@@ -157,6 +159,11 @@ def implied_first(claim: Facts, passage: Facts) -> list[Quantity]:
     return [Quantity("ordinal", "th", 1.0, 1.0, m.group(0), m.start(), m.end(), 1.0)
             for m in _FIRST_WORDS.finditer(passage.text)]
 
+
+# words that narrow what a figure measures: a figure for a season, a quarter, per head, in
+# total or at the peak is not one for the whole, and refutes nothing said of it
+_SCOPE = frozenset(canon(w) for w in """season quarter per capita monthly weekly daily annual
+annually career total fiscal core average median peak""".split())
 
 # units a bare number may be read in: two figures in different ones are not one count
 _MEASURES = frozenset(canon(w) for w in """inch inches foot feet ft metre metres meter meters mm cm

@@ -286,7 +286,7 @@ def _negations(text: str, ws: list[str], stems: list[str]) -> tuple[list[int], l
         if stems[i] in DENIAL_VERBS and i and ws[i - 1] in ("the", "a", "an", "its", "their", "his", "her"):
             continue  # 'the disputed issues': an adjective naming what is debated, not a denial
         if w in NEGATION_CUES or w.endswith("n't") or stems[i] in DENIAL_VERBS:
-            if w in ("not", "never") or w.endswith("n't"):
+            if w in ("not", "never", "no") or w.endswith("n't"):
                 if _UNTIL.search(" ".join(ws[i + 1:i + 9])):
                     continue  # 'was not deported until 2020': deported, in 2020
             cues.append((i, i + 1))

@@ -73,7 +73,7 @@ def polarity(claim: Facts, passage: Facts) -> tuple[bool, str, str]:
             continue
         near = _near(claim.stems, i) & set(claim.content)
         for j, t in enumerate(passage.stems):
-            if t in opposite:
+            if t in opposite and t not in p_neg:  # 'failed to win' says 'lost'
                 said, claimed = passage.words[j], claim.words[i]  # as written, not stems
                 if near & _near(passage.stems, j):
                     return True, f"says the opposite: '{said}' vs '{claimed}'", ""

@@ -18,10 +18,10 @@ from ._facts import ANTONYMS, Facts, canon
 from ._polarity import negated, other_kind, polarity
 from ._paraphrase import swapped_words, title_number_swap
 from ._places import elsewhere, place_stated_by, slot_conflicts
-from ._dates import DateValue
+from ._dates import DateValue, compare as _compare_dates
 from ._quantities import Quantity, is_bound, same_kind
 from ._subject import ANAPHOR as _ANAPHOR, about_subject as _about_subject, entities_present, namesakes
-from ._text import token_match as _token_match
+from ._text import STOPWORDS, token_match as _token_match, words
 
 SUPPORT_COVERAGE = 0.62     # share of the claim's (IDF-weighted) words a supporting passage states
 CONTRADICT_COVERAGE = 0.5   # ... and a contradicting one (its values differ, so fewer words match)
@@ -62,7 +62,7 @@ def coverage(claim: Facts, passage: Facts, idf: Callable[[str], float]) -> tuple
     return (hit / total if total else 0.0), matched
 
 
-_ASKS = re.compile(r"^\s*(?:if|unless|suppose|supposing|imagine)\b|\?[\"”’']?\s*$", re.IGNORECASE)
+_ASKS = re.compile(r"^\s*(?:if|unless|suppose|supposing|imagine|had\s+(?:\w+\s+){1,4}not)\b|\?[\"”’']?\s*$", re.IGNORECASE)
 _BACK_REFERENCE = frozenset("such this these that those".split())
 # a passage that asks, plans, predicts, requests or reports a claim as false asserts nothing it
 # could refute with: 'to determine whether X differed', 'could cause', 'prosecutors sought 15
@@ -71,7 +71,7 @@ _HEDGES = frozenset(("whether hypothesis hypothesized hypothesised hypothesize c
                      "predicted predicts projected sought seeks seeking demanded demands requested "
                      "proposed faces facing if "
                      # someone's contested claim, promise or forecast, not the passage's own word
-                     "claimed claims insisted insists argue argued argues asserted asserts promised "
+                     "claimed claims insisted insists argue argued argues assert asserted asserts promised "
                      "promises vowed vows wrongly expect expects expected forecast forecasts plans "
                      "planned fear fears feared debunked").split())
 # A passage unsure of a claim, or reporting a figure asked for, confirms nothing: 'it is unclear
@@ -105,6 +105,17 @@ def _relative(claim: Facts, c) -> bool:
 
     return bool(_PARTITIVE.match(claim.text[c.end:c.end + 30]))
 _SNAPSHOT = ("as of", "by ", "as at")
+
+
+def _part_of_another(claim: Facts, passage: Facts, c, p) -> bool:
+    """'13 of the iPSC lines': a count of part of a group the claim does not speak of (but
+    '200 of the party's leaders' is the claim's 'party leaders')."""
+    m = _PART_OF.match(passage.text, p.end)
+    if not m or _PART_OF.match(claim.text, c.end):
+        return False
+    group = [canon(w) for w in words(passage.text[m.end():m.end() + 40])
+             if w not in STOPWORDS and len(w) > 1][:2]
+    return not any(_token_match(g, set(claim.stems)) for g in group)
 
 
 def _tight(c: Quantity, p: Quantity) -> bool:
@@ -229,8 +240,7 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
                   # 'dozens', 'many thousands': loose enough to confirm, never to refute
                   and "vague" not in (getattr(c, "unit", ""), getattr(others[0], "unit", ""))
                   # '13 of the iPSC lines' counts part of a group, not what 'all three' counts
-                  and not (kind == "quantity" and _PART_OF.match(passage.text, others[0].end)
-                           and not _PART_OF.match(claim.text, c.end))):
+                  and not (kind == "quantity" and _part_of_another(claim, passage, c, others[0]))):
                 age = "age" in (getattr(c, "kind", ""), getattr(others[0], "kind", ""))
                 conflicts.append(("age" if age else kind, c.describe(), others[0].describe()))
             else:
@@ -331,8 +341,12 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
     # another occasion: its negation refutes nothing the claim dates
     undated = any(d.describe() in unconfirmed and d.year is not None
                   and str(d.year) not in context.words for d in claim.dates)
+    # 'did not cut rates in October' against 'cut rates in September': another occasion
+    undated = undated or any(_compare_dates(c, d) is False for c in claim.dates for d in passage.dates)
     if flip and not weak and accuse and cov >= POLARITY_COVERAGE and pred >= 0.6 and not conflicts \
-            and not undated and not _HEDGES & set(passage.words):
+            and not undated and not _HEDGES & set(passage.words) and not (
+                # 'Some refugees were returned' is not refuted by 'Most were not returned'
+                claim.words[:1] in (["a"], ["an"], ["some"], ["someone"], ["somebody"])):
         score = min(1.0, 0.35 + 0.55 * cov)
         return Judgement("contradicts", score, f"source {cue}", matched, coverage=cov)
     # every figure the claim gives, stated by the passage about its named subject, carries
