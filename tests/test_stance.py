@@ -920,3 +920,15 @@ def test_part_of_the_claims_own_group_still_conflicts():
     j = stance("More than 300 party leaders and activists fled across the border.",
                "More than 200 of the party's leaders and activists fled across the border.")
     assert j.label == "contradicts"
+
+
+def test_a_negated_or_opposite_event_on_another_date_refutes_nothing():
+    assert stance("The river flooded the town in 1998.",
+                  "The river did not flood the town in 2005, thanks to new levees.").label != "contradicts"
+    assert stance("Brazil won the 2002 World Cup.",
+                  "Brazil lost the 2014 World Cup semi-final to Germany.").label != "contradicts"
+
+
+def test_another_date_with_an_unconfirmed_figure_is_another_occasion():
+    assert stance("Thailand deported 109 Uyghurs in 2015.",
+                  "Thailand deported 40 Uyghurs in February 2025.").label != "contradicts"

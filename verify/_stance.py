@@ -260,8 +260,10 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
         conflicts = [c for c in conflicts if c[0] != "date"]
     window = bool(claim.dates and passage.dates) and any(c.op != "=" for c in claim.dates) != any(
         d.op != "=" for d in passage.dates)
-    if any(k == "quantity" for k, _, _ in conflicts) and (window or (
-            any(k == "date" for k, _, _ in conflicts) and not confirmed)):
+    other_figure = any(k == "quantity" for k, _, _ in conflicts) or any(
+        isinstance(q, Quantity) and q.describe() in unconfirmed for q in claim.quantities)
+    if any(k == "quantity" for k, _, _ in conflicts) and window or (
+            any(k == "date" for k, _, _ in conflicts) and not confirmed and other_figure):
         # 'more than 200 have fled since 2017' against '40 fled in 2019': a count over a
         # window against one for a part of it; and a passage giving another date and another
         # figure, confirming nothing, speaks of another occasion
@@ -295,6 +297,10 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
 
     # 2. polarity: negation cues near the matched words, and opposite predicates
     flip, cue, weak = polarity(claim, passage)
+    if flip and not weak and any(k == "date" for k, _, _ in conflicts):
+        # 'did not flood the town in 2005' / 'lost in 2014' say nothing of 1998 or of 2002
+        unconfirmed += [cv for k, cv, _ in conflicts if k == "date"]
+        conflicts = [c for c in conflicts if c[0] != "date"]
 
     # a passage about another country refutes nothing said about this one
     # a capitalised opener read as a common word ('Surgical treatment...') may yet be a name:
