@@ -930,5 +930,5 @@ def test_a_negated_or_opposite_event_on_another_date_refutes_nothing():
 
 
 def test_another_date_with_an_unconfirmed_figure_is_another_occasion():
-    assert stance("Thailand deported 109 Uyghurs in 2015.",
-                  "Thailand deported 40 Uyghurs in February 2025.").label != "contradicts"
+    assert stance("Thailand deported 109 refugees in 2015.",
+                  "Thailand deported the Uyghur refugees to China in February 2025.").label != "contradicts"
