@@ -932,3 +932,9 @@ def test_a_negated_or_opposite_event_on_another_date_refutes_nothing():
 def test_another_date_with_an_unconfirmed_figure_is_another_occasion():
     assert stance("Thailand deported 109 refugees in 2015.",
                   "Thailand deported the Uyghur refugees to China in February 2025.").label != "contradicts"
+
+
+def test_a_relative_sharing_the_surname_is_not_the_person_pointed_at():
+    j = stance("Maria Santos was sentenced to 12 years in prison.",
+               "Her sister, Ana Santos, was sentenced to eight years in prison.")
+    assert j.label != "contradicts"

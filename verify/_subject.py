@@ -98,6 +98,11 @@ def about_subject(claim: Facts, passage: Facts, context: Facts) -> tuple[bool | 
     ok, missing = entities_present(claim, passage)
     if ok:
         return True, []
+    pool = set(passage.words).union(passage.aliases)
+    if _KIN & set(passage.words) - set(claim.words) and any(
+            _namesake(e, passage.entities, pool) for e in claim.entities):
+        # 'Her sister, Ana Santos': the relative of the name is who the passage is about
+        return False, missing
     if _LEADING_ANAPHOR.match(passage.text) and entities_present(claim, context)[0]:
         return True, []  # 'The opposition leader was not able to...' after naming him
     if others(claim, passage):
