@@ -37,3 +37,22 @@ def test_indexing_progress_is_reported_per_source_file(sample_sources, tmp_path)
     check(["Chantra fled to Thailand."], [sample_sources], cache=tmp_path,
           index_progress=lambda n, total: seen.append((n, total)))
     assert seen and seen[-1][0] == seen[-1][1] == len(list(sample_sources.glob("*.txt")))
+
+
+def test_a_fault_judging_one_claim_leaves_it_unverified_and_keeps_the_rest(sample_sources, tmp_path, monkeypatch):
+    import verify._check as vc
+    from verify import check
+
+    real = vc._check_claim
+
+    def flaky(claim, index, sources):
+        if "Sokha" in claim.text:
+            raise ZeroDivisionError("float division by zero")
+        return real(claim, index, sources)
+
+    monkeypatch.setattr(vc, "_check_claim", flaky)
+    report = check(["Sam Sokha is serving a two-year prison sentence.", "Chantra fled to Thailand."],
+                   [sample_sources], cache=tmp_path, jobs=1)
+    first, second = report.claims
+    assert first.verdict == "unverified" and "internal error (ZeroDivisionError" in first.reason
+    assert second.evidence

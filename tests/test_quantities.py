@@ -258,3 +258,14 @@ def test_fractions_of_a_group_are_percentages_and_hide_their_parts():
     assert [(x.kind, round(x.value)) for x in extract_quantities("a third of the exiles")] == [("percent", 33)]
     assert round(q("two-thirds of voters").value) == 67
     assert [x.kind for x in extract_quantities("in the first half of 2019")] == ["ordinal", "year"]
+
+
+_PIECES = st.sampled_from(["one", "in", "0", "00", "1", "5", "of", "a", "third", "half", "dozens",
+                           "more than", "less than", "the", "%", "$", "years", "out of", "-", "to",
+                           "between", "and", "once", "decade", "1,000", "2.5", "million", " "])
+
+
+@given(st.lists(_PIECES, max_size=12).map(" ".join))
+def test_any_mix_of_number_words_parses_without_error(text):
+    for x in extract_quantities(text):
+        assert x.lo <= x.hi

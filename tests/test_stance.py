@@ -1,6 +1,9 @@
 """The stance of a passage towards a claim, and the verdict over several."""
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from verify._facts import canon, read_facts
 from verify._model import Evidence
 from verify._stance import judge
@@ -938,3 +941,16 @@ def test_a_relative_sharing_the_surname_is_not_the_person_pointed_at():
     j = stance("Maria Santos was sentenced to 12 years in prison.",
                "Her sister, Ana Santos, was sentenced to eight years in prison.")
     assert j.label != "contradicts"
+
+
+_WORDS = st.sampled_from(["Sokha", "was", "not", "never", "deported", "in", "2019", "late", "May",
+                          "one", "in", "0", "five", "of", "the", "more than", "if", "?", "her",
+                          "sister", "'s", "denied", "that", "(1898-1942)", "per", "capita", "dozens",
+                          "until", "no", "a third", "fled", "Thailand", ",", "."])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=14).map(" ".join),
+       st.lists(_WORDS, min_size=1, max_size=14).map(" ".join))
+def test_any_claim_and_passage_are_judged_without_error(claim, passage):
+    assert stance(claim, passage).label in ("supports", "contradicts", "related", "unrelated")

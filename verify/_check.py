@@ -106,7 +106,18 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
 
 
 def check_claim(claim: Claim, index: PassageIndex, sources: dict[str, Source]) -> ClaimResult:
-    """Judge the best candidate passages for one claim and decide its verdict."""
+    """Judge the best candidate passages for one claim and decide its verdict.
+
+    A fault in judging one claim (a bug, not bad input) leaves that claim unverified with the
+    fault as its reason, so one odd sentence never loses a run of thousands."""
+    try:
+        return _check_claim(claim, index, sources)
+    except Exception as exc:  # noqa: BLE001
+        return ClaimResult(claim=claim, verdict="unverified", confidence=0.0, evidence=[],
+                           reason=f"could not be judged: internal error ({type(exc).__name__}: {exc})")
+
+
+def _check_claim(claim: Claim, index: PassageIndex, sources: dict[str, Source]) -> ClaimResult:
     facts_c = read_facts(claim.text)
     judged: list[tuple[Judgement, Passage, Source | None]] = []
     hits = [p for p, _sim in candidates(index, claim.text)]

@@ -70,7 +70,7 @@ _FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2}
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10}
 _SHARE = re.compile(
-    r"\b(?:(?P<n>one|two|three|\d)[ -]in[ -](?P<d>two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b"
+    r"\b(?:(?P<n>one|two|three|\d)[ -]in[ -](?P<d>two|three|four|five|six|seven|eight|nine|ten|[1-9]\d{0,2})\b"
     r"|(?<!first )(?<!second )(?<!other )(?<!latter )(?<!last )"
     r"(?:(?P<k>a|one|two|three)[ -])?(?P<frac>half|thirds?|quarters?|fifths?)\s+of\b)",
     re.IGNORECASE)
@@ -145,7 +145,7 @@ def _interval(qual: str | None, lo: float, hi: float) -> tuple[float, float]:
     if q in ("at least", "upwards of", "as many as"):
         return lo, math.inf if q != "as many as" else hi
     if q in ("less than", "fewer than", "under", "below", "lower than", "younger than"):
-        return 0.0, math.nextafter(lo, -math.inf)
+        return 0.0, max(0.0, math.nextafter(lo, -math.inf))  # 'less than 0': nothing
     if q in ("up to", "at most", "no more than", "as few as"):
         return 0.0, hi
     return lo, hi

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from . import _assertion
 from ._align import align as _align, date_comparable as _date_comparable, implied_first, named_count as _named_count
 from ._effects import unstated_effect
 from ._facts import ANTONYMS, Facts, canon
@@ -62,25 +63,7 @@ def coverage(claim: Facts, passage: Facts, idf: Callable[[str], float]) -> tuple
     return (hit / total if total else 0.0), matched
 
 
-_ASKS = re.compile(r"^\s*(?:if|unless|suppose|supposing|imagine|had\s+(?:\w+\s+){1,4}not)\b|\?[\"”’']?\s*$", re.IGNORECASE)
 _BACK_REFERENCE = frozenset("such this these that those".split())
-# a passage that asks, plans, predicts, requests or reports a claim as false asserts nothing it
-# could refute with: 'to determine whether X differed', 'could cause', 'prosecutors sought 15
-# years', 'falsely claiming that'
-_HEDGES = frozenset(("whether hypothesis hypothesized hypothesised hypothesize could might falsely "
-                     "predicted predicts projected sought seeks seeking demanded demands requested "
-                     "proposed faces facing if "
-                     # someone's contested claim, promise or forecast, not the passage's own word
-                     "claimed claims insisted insists argue argued argues assert asserted asserts promised "
-                     "promises vowed vows wrongly expect expects expected forecast forecasts plans "
-                     "planned fear fears feared debunked").split())
-# A passage unsure of a claim, or reporting a figure asked for, confirms nothing: 'it is unclear
-# whether he was deported', 'prosecutors sought 12 years' (science's 'may' and 'could' qualify
-# findings, so they do not count here)
-_UNSURE = frozenset("whether unclear uncertain unconfirmed rumoured rumored speculated sought seeks "
-                    "seeking demanded demands requested proposed faces facing might falsely wrongly "
-                    "debunked promised promises vowed vows expect expects expected forecast forecasts "
-                    "plans planned fear fears feared".split())
 # 'over the past 30 years', 'seventeen of the 18 warmest': a figure relative to a window or
 # a total, which another window or total does not contradict
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -180,7 +163,7 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
     """Stance of one passage (``context`` = the passage with the sentences around it;
     ``whole`` when those are its entire document, so a subject they never name is nowhere)."""
     cov, matched = coverage(claim, passage, idf)
-    if _ASKS.search(passage.text):
+    if _assertion.ASKS.search(passage.text):
         # a question or a condition ('Was he deported?', 'If Thailand deports him, ...')
         # states nothing either way
         return Judgement("related" if cov >= RELATED_COVERAGE else "unrelated", cov * 0.5,
@@ -321,7 +304,7 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
                                                  for e in claim.entities)
                             and not entities_present(replace(claim, places=[]), context)[0])
     if conflicts and accuse and cov >= need_c and (pred >= 0.5 or conflicts[0][0] == "age") \
-            and not (_HEDGES & set(passage.words) and conflicts[0][0] != "name"):
+            and not (_assertion.HEDGES & set(passage.words) and conflicts[0][0] != "name"):
         kind, cv, sv = conflicts[0]
         score = min(1.0, 0.45 + 0.55 * cov)
         return Judgement("contradicts", score, f"claim says {cv}; source says {sv}", matched,
@@ -350,7 +333,7 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
     # 'did not cut rates in October' against 'cut rates in September': another occasion
     undated = undated or any(_compare_dates(c, d) is False for c in claim.dates for d in passage.dates)
     if flip and not weak and accuse and cov >= POLARITY_COVERAGE and pred >= 0.6 and not conflicts \
-            and not undated and not _HEDGES & set(passage.words) and not (
+            and not undated and not _assertion.HEDGES & set(passage.words) and not (
                 # 'Some refugees were returned' is not refuted by 'Most were not returned'
                 claim.words[:1] in (["a"], ["an"], ["some"], ["someone"], ["somebody"])):
         score = min(1.0, 0.35 + 0.55 * cov)
@@ -368,7 +351,7 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
             or title_number_swap(claim.text, passage.text))
     effect = (unstated_effect(claim.stems, claim.words, passage.stems)
               if cov >= need and not conflicts and not flip and not unconfirmed and not swapped else None)
-    hedged = {w for w in _UNSURE & set(passage.words) if canon(w) not in claim.stems}
+    hedged = {w for w in _assertion.UNSURE & set(passage.words) if canon(w) not in claim.stems}
     if (cov >= need and (pred >= 0.4 or both_negated) and not conflicts and not flip and not unconfirmed
             and not swapped and not effect and not hedged and (subject_ok or not claim.entities)):
         score = min(1.0, 0.3 + 0.6 * cov + 0.1 * bool(confirmed))

@@ -1,0 +1,31 @@
+"""What a passage does not assert: questions, conditions, doubts, requests, promises and
+other people's contested claims.
+
+Split from ``_stance``: these words keep a passage from confirming or refuting a claim, because
+the passage reports that something is asked, feared, promised or disputed, not that it is so.
+"""
+from __future__ import annotations
+
+import re
+
+# a question, or a sentence opening on a condition ('If Thailand deports him', 'Had the
+# elections not been held'), states nothing either way
+ASKS = re.compile(r"^\s*(?:if|unless|suppose|supposing|imagine|had\s+(?:\w+\s+){1,4}not)\b"
+                  r"|\?[\"”’']?\s*$", re.IGNORECASE)
+# a passage that asks, plans, predicts, requests or reports a claim as false asserts nothing it
+# could refute with: 'to determine whether X differed', 'could cause', 'prosecutors sought 15
+# years', 'falsely claiming that'
+HEDGES = frozenset(("whether hypothesis hypothesized hypothesised hypothesize could might falsely "
+                    "predicted predicts projected sought seeks seeking demanded demands requested "
+                    "proposed faces facing if "
+                    # someone's contested claim, promise or forecast, not the passage's own word
+                    "claimed claims insisted insists argue argued argues assert asserted asserts "
+                    "promised promises vowed vows wrongly expect expects expected forecast "
+                    "forecasts plans planned fear fears feared debunked").split())
+# A passage unsure of a claim, or reporting a figure asked for, confirms nothing: 'it is unclear
+# whether he was deported', 'prosecutors sought 12 years' (science's 'may' and 'could' qualify
+# findings, so they do not count here)
+UNSURE = frozenset("whether unclear uncertain unconfirmed rumoured rumored speculated sought seeks "
+                   "seeking demanded demands requested proposed faces facing might falsely wrongly "
+                   "debunked promised promises vowed vows expect expects expected forecast "
+                   "forecasts plans planned fear fears feared".split())
