@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -15,7 +16,8 @@ from ._facts import DENIAL_VERBS, Facts, read_facts
 from ._index import PassageIndex, index_terms
 from ._model import Claim, ClaimResult, Evidence, Passage, Report, Skipped, Source
 from ._parallel import check_in_parallel, plan_jobs
-from ._sources import discover
+from ._errors import IndexError_, InputError
+from ._sources import any_source_file, discover
 from ._stance import Judgement, judge
 from ._text import stem
 from ._verdict import decide
@@ -52,8 +54,15 @@ def fetch_sources(urls: list[str], cache_dir: Path, options=None) -> tuple[list[
 def open_index(sources: Sequence[str | Path], cache: str | Path | None = None,
                progress: Progress | None = None, urls: Sequence[str] = (),
                fetch_options=None) -> tuple[PassageIndex, list[Source], list[Skipped]]:
-    """Index ``sources`` (files, folders or URLs) in the cache, updating only what changed."""
+    """Index ``sources`` (files, folders or URLs) in the cache, updating only what changed.
+
+    No source at all (paths that do not exist, folders without a source file, no URL) is an
+    ``InputError`` raised before anything is created; some missing paths among good ones
+    are listed as skipped."""
     paths = [s for s in sources if not _is_url(s)]
+    if not any_source_file(paths) and not urls and len(paths) == len(sources):
+        raise InputError("no sources found in " + ", ".join(str(p) for p in paths or ["(none given)"])
+                         + " (expected .txt, .md or .html files, or URLs)")
     cache_dir = Path(cache) if cache else default_cache(paths or ["."])
     fetched, skipped_urls = fetch_sources([str(s) for s in sources if _is_url(s)] + list(urls),
                                           cache_dir, fetch_options)
@@ -61,7 +70,11 @@ def open_index(sources: Sequence[str | Path], cache: str | Path | None = None,
     files, skipped = discover([*paths, *fetched], known=index.known_stats())
     skipped = skipped_urls + skipped
     srcs, more = index.sync(files, progress=progress)
-    return index, srcs, skipped + more
+    skipped += more
+    if not srcs:
+        first = f": {len(skipped)} skipped, first {skipped[0].what}: {skipped[0].reason}" if skipped else ""
+        raise InputError(f"no usable sources{first}")
+    return index, srcs, skipped
 
 
 def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Path] = ("sources",),
@@ -112,6 +125,9 @@ def check_claim(claim: Claim, index: PassageIndex, sources: dict[str, Source]) -
     fault as its reason, so one odd sentence never loses a run of thousands."""
     try:
         return _check_claim(claim, index, sources)
+    except sqlite3.DatabaseError as exc:  # the index itself failed: the run cannot go on
+        raise IndexError_(f"the index failed while checking claim {claim.id} ({exc}); "
+                          "the next run rebuilds it", where=index.path) from None
     except Exception as exc:  # noqa: BLE001
         return ClaimResult(claim=claim, verdict="unverified", confidence=0.0, evidence=[],
                            reason=f"could not be judged: internal error ({type(exc).__name__}: {exc})")

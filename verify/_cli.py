@@ -1,8 +1,9 @@
 """Command line: parse arguments, call the library, print, choose the exit code.
 
 Heavy modules are imported inside the commands so that ``verify --help`` stays instant.
-Results go to stdout; progress and diagnostics to stderr. Exit codes: 0 done, 1 when
-``--fail-on`` matched (or, for fetch, a URL failed), 2 bad usage or unusable input.
+Results go to stdout; progress and diagnostics to stderr. Exit codes (``_errors``): 0 done,
+1 when ``--fail-on`` matched (or, for fetch, a URL failed), 2 bad usage or unusable input,
+3 when the run itself failed (the index, permissions, an internal fault), 130 on Ctrl-C.
 """
 from __future__ import annotations
 
@@ -24,19 +25,42 @@ def _die(message: str, code: int = 2) -> None:
 
 
 class _Group(click.Group):
-    """Turns library errors into one-line messages instead of tracebacks."""
+    """Turns library errors, internal faults and Ctrl-C into one-line messages with their exit
+    codes (``verify._errors``) instead of tracebacks; ``VerifyWarning``s print as one line."""
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
-        from ._errors import VerifyError
+        import warnings
 
-        try:
-            return super().invoke(ctx)
-        except VerifyError as exc:
-            _die(str(exc), exc.exit_code)
-        except KeyboardInterrupt:
-            _die("interrupted", 130)
-        except BrokenPipeError:
-            sys.exit(0)
+        from ._errors import EXIT_INTERRUPTED, EXIT_RUN_FAILED, VerifyError, VerifyWarning
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", VerifyWarning)
+            warnings.showwarning = _show_warning
+            try:
+                return super().invoke(ctx)
+            except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+                raise
+            except VerifyError as exc:
+                _die(str(exc), exc.exit_code)
+            except KeyboardInterrupt:
+                _die("interrupted", EXIT_INTERRUPTED)
+            except BrokenPipeError:
+                sys.exit(0)
+            except OSError as exc:
+                where = f"{exc.filename}: " if exc.filename else ""
+                _die(f"{where}{exc.strerror or exc}", EXIT_RUN_FAILED)
+            except Exception as exc:  # noqa: BLE001 - a bug: one line, never a traceback
+                _die(f"internal error ({type(exc).__name__}: {exc}); please report it",
+                     EXIT_RUN_FAILED)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    from ._errors import VerifyWarning
+
+    if issubclass(category, VerifyWarning):
+        click.echo(f"verify: warning: {message}", err=True)
+    else:  # a library's own warning: one line too, not the source line it came from
+        click.echo(f"verify: warning: {category.__name__}: {message}", err=True)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

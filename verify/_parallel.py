@@ -65,8 +65,13 @@ def _start_method() -> str:
 
 
 def _init(index_path: str, sources: dict[str, Source]) -> None:
+    import signal
+
     from ._index import PassageIndex
 
+    # Ctrl-C reaches the whole process group: the parent alone reports it (one line) and
+    # ends the pool, instead of every worker printing its own traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker["index"] = PassageIndex(index_path, read_only=True)
     _worker["sources"] = sources
 

@@ -78,6 +78,22 @@ def discover(paths: list[str | Path], known: dict[str, KnownStat] | None = None
     return found, skipped
 
 
+def any_source_file(paths: list[str | Path]) -> bool:
+    """Whether any of ``paths`` is, or holds, a file of a source type: a cheap look (it stops
+    at the first one) before anything is created for a corpus that is not there."""
+    for given in paths:
+        root = Path(given)
+        if root.is_file():
+            return True
+        if not root.is_dir():
+            continue
+        for dirpath, dirnames, files in os.walk(root):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+            if any(not f.startswith(".") and Path(f).suffix.lower() in TEXT_SUFFIXES for f in files):
+                return True
+    return False
+
+
 def _walk(root: Path) -> list[Path]:
     out: list[Path] = []
     for dirpath, dirnames, files in os.walk(root):

@@ -1,0 +1,148 @@
+"""Issue 14, "fail loudly, lose nothing": a broken run never passes as a clean one.
+
+Each case drives the CLI and checks the exit code and the exact first line on stderr:
+0 checked, 1 ``--fail-on`` matched, 2 bad usage or unusable input, 3 the run itself failed.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from verify._cli import cli
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def corpus(data, tmp_path):
+    shutil.copytree(data / "corpus", tmp_path / "corpus")
+    return tmp_path / "corpus"
+
+
+@pytest.fixture
+def claims(tmp_path):
+    path = tmp_path / "claims.csv"
+    path.write_text("claim\nAnn Lee was re-elected in 2021.\n", encoding="utf-8")
+    return path
+
+
+def run(runner, *args, **kw):
+    return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False, **kw)
+
+
+def first_line(text: str) -> str:
+    return text.splitlines()[0] if text else ""
+
+
+# --- exit codes ------------------------------------------------------------------------------
+
+def test_a_sources_path_that_does_not_exist_exits_2_and_creates_nothing(runner, claims, tmp_path):
+    missing = tmp_path / "nope1" / "nope2"
+    r = run(runner, "check", claims, "-s", missing)
+    assert r.exit_code == 2
+    assert first_line(r.stderr) == (f"verify: error: no sources found in {missing} "
+                                    "(expected .txt, .md or .html files, or URLs)")
+    assert not (tmp_path / "nope1").exists()
+
+
+def test_an_empty_sources_folder_exits_2_and_creates_no_cache(runner, claims, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    r = run(runner, "check", claims, "-s", empty)
+    assert r.exit_code == 2
+    assert first_line(r.stderr).startswith(f"verify: error: no sources found in {empty} ")
+    assert sorted(tmp_path.iterdir()) == sorted([claims, empty])
+
+
+def test_no_default_sources_folder_exits_2_and_creates_no_cache(runner, claims, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = run(runner, "check", claims)
+    assert r.exit_code == 2
+    assert first_line(r.stderr).startswith("verify: error: no sources found in sources ")
+    assert not (tmp_path / ".verify").exists()
+
+
+def test_a_folder_of_only_unusable_files_exits_2(runner, claims, tmp_path):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_text("")
+    r = run(runner, "check", claims, "-s", bad)
+    assert r.exit_code == 2
+    assert first_line(r.stderr) == "verify: error: no usable sources: 1 skipped, first bad/empty.txt: empty file"
+
+
+def test_a_missing_path_among_good_ones_is_a_listed_skip(runner, claims, corpus, tmp_path):
+    r = run(runner, "check", claims, "-s", corpus, "-s", tmp_path / "gone", "-f", "json")
+    assert r.exit_code == 0
+    assert f"verify: skipped {tmp_path / 'gone'}: no such file or folder" in r.stderr.splitlines()
+
+
+def test_an_internal_fault_is_one_line_with_exit_3(runner, claims, corpus, monkeypatch):
+    import verify._render
+
+    def broken(report):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(verify._render, "report_dict", broken)
+    r = run(runner, "check", claims, "-s", corpus)
+    assert r.exit_code == 3
+    assert r.stderr == "verify: error: internal error (RuntimeError: boom); please report it\n"
+
+
+def test_an_index_that_fails_while_checking_fails_the_run_with_exit_3(runner, claims, corpus, monkeypatch):
+    import sqlite3
+
+    import verify._check
+
+    def failing(*a, **kw):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(verify._check, "candidates", failing)
+    r = run(runner, "check", claims, "-s", corpus, "--fail-on", "contradicted")
+    assert r.exit_code == 3
+    index = corpus.parent / ".verify" / "index.sqlite"
+    assert r.stderr == (f"verify: error: {index}: the index failed while checking claim 1 "
+                        "(database disk image is malformed); the next run rebuilds it\n")
+
+
+_SLOW_CHECK = """
+import sys, time
+from pathlib import Path
+import verify._check as c
+ready = Path(sys.argv[1])
+def slow(claim, index, sources):
+    ready.touch()
+    time.sleep(60)
+c._check_claim = slow
+sys.argv = ["verify", *sys.argv[2:]]
+from verify._cli import main
+main()
+"""
+
+
+def test_ctrl_c_with_worker_processes_prints_one_line_and_exits_130(corpus, tmp_path):
+    claims = tmp_path / "many.txt"
+    claims.write_text("".join(f"Claim number {i} is about Ann Lee.\n" for i in range(40)))
+    ready = tmp_path / "ready"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_CHECK, str(ready), "check", str(claims), "-s", str(corpus), "-j", "2"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not ready.exists() and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.05)
+        assert ready.exists(), proc.stderr.read().decode() if proc.poll() is not None else "no worker started"
+        time.sleep(0.3)
+        os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole process group
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130
+    assert err.decode() == "verify: error: interrupted\n"
