@@ -146,3 +146,64 @@ def test_ctrl_c_with_worker_processes_prints_one_line_and_exits_130(corpus, tmp_
             proc.kill()
     assert proc.returncode == 130
     assert err.decode() == "verify: error: interrupted\n"
+
+
+# --- a damaged index is rebuilt ----------------------------------------------------------------
+
+def _damage_and_recheck(runner, claims, corpus, damage):
+    clean = run(runner, "check", claims, "-s", corpus, "-f", "csv")
+    index = corpus.parent / ".verify" / "index.sqlite"
+    damage(index)
+    again = run(runner, "check", claims, "-s", corpus, "-f", "csv")
+    return clean, again, index
+
+
+def test_an_index_with_8_kb_overwritten_in_the_middle_is_rebuilt_with_a_warning(runner, claims, corpus):
+    import random
+
+    def overwrite(index):
+        middle = index.stat().st_size // 2 // 4096 * 4096
+        with open(index, "r+b") as fh:
+            fh.seek(middle)
+            fh.write(random.Random(14).randbytes(8192))
+
+    clean, again, index = _damage_and_recheck(runner, claims, corpus, overwrite)
+    assert again.exit_code == 0
+    assert first_line(again.stderr) == f"verify: warning: {index}: the index is damaged (its pages are corrupt); rebuilding it"
+    assert again.stdout == clean.stdout
+
+
+def test_a_truncated_index_is_rebuilt_with_a_warning(runner, claims, corpus):
+    def truncate(index):
+        os.truncate(index, index.stat().st_size // 2)
+
+    clean, again, index = _damage_and_recheck(runner, claims, corpus, truncate)
+    assert again.exit_code == 0
+    assert first_line(again.stderr) == f"verify: warning: {index}: the index is damaged (its pages are corrupt); rebuilding it"
+    assert again.stdout == clean.stdout
+
+
+def test_a_garbage_index_file_is_rebuilt_with_a_warning(runner, claims, corpus):
+    def garbage(index):
+        index.write_bytes(b"not a database at all\n" * 2000)
+
+    clean, again, index = _damage_and_recheck(runner, claims, corpus, garbage)
+    assert again.exit_code == 0
+    assert first_line(again.stderr) == f"verify: warning: {index}: the index is damaged (not an SQLite database); rebuilding it"
+    assert again.stdout == clean.stdout
+
+
+def test_an_index_run_again_untouched_is_not_checked_in_full(runner, claims, corpus, monkeypatch):
+    import verify._index
+
+    run(runner, "check", claims, "-s", corpus)
+    seen = []
+    real = verify._index.PassageIndex._connect
+
+    def spy(self):
+        seen.append(self._sealed())
+        return real(self)
+
+    monkeypatch.setattr(verify._index.PassageIndex, "_connect", spy)
+    r = run(runner, "check", claims, "-s", corpus)
+    assert r.exit_code == 0 and seen == [True]

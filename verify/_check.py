@@ -126,6 +126,7 @@ def check_claim(claim: Claim, index: PassageIndex, sources: dict[str, Source]) -
     try:
         return _check_claim(claim, index, sources)
     except sqlite3.DatabaseError as exc:  # the index itself failed: the run cannot go on
+        index.unseal()
         raise IndexError_(f"the index failed while checking claim {claim.id} ({exc}); "
                           "the next run rebuilds it", where=index.path) from None
     except Exception as exc:  # noqa: BLE001

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._errors import IndexError_, SourceError
+from ._errors import IndexError_, SourceError, warn
 from ._model import Passage, Skipped, Source
 from ._passages import split_passages
 from ._sources import KnownStat, SourceFile, load_source
@@ -49,25 +49,93 @@ class PassageIndex:
     """Passages of a set of sources, searchable by keywords (BM25)."""
 
     def __init__(self, path: str | Path = ":memory:", read_only: bool = False) -> None:
-        """``read_only``: a worker's view of an index another process built and keeps."""
+        """``read_only``: a worker's view of an index another process built and keeps.
+
+        An index file that is damaged (not SQLite, truncated, pages overwritten) is found
+        here and rebuilt from scratch with a one-line warning: the sources are the record,
+        the index only a cache of them. The full integrity check runs only when the file
+        is not as this library last left it (see ``seal``), so a re-run stays cheap."""
         self.path = str(path)
         self._idf_cache: dict[str, float] = {}
         self._n: int | None = None
         self.last_sync = SyncStats()
-        if self.path != ":memory:" and not read_only:
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        try:
-            if read_only:
+        if read_only:
+            try:
                 uri = Path(self.path).resolve().as_uri() + "?mode=ro"
                 self.db = sqlite3.connect(uri, uri=True, check_same_thread=False)
-                return
-            self.db = sqlite3.connect(self.path, check_same_thread=False)
+            except sqlite3.DatabaseError as exc:
+                raise IndexError_(f"cannot open the index ({exc})", where=self.path) from None
+            return
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._connect()
+        except sqlite3.DatabaseError as exc:
+            if not _is_damage(exc):
+                raise IndexError_(f"cannot open the index ({exc})", where=self.path) from None
+            warn(f"{self.path}: the index is damaged ({_damage_reason(exc)}); rebuilding it")
+            self._discard()
+            try:
+                self._connect()
+            except sqlite3.DatabaseError as exc2:
+                raise IndexError_(f"cannot rebuild the index ({exc2})", where=self.path) from None
+
+    def _connect(self) -> None:
+        self.db = sqlite3.connect(self.path, check_same_thread=False)
+        try:
+            if self.path != ":memory:" and not self._sealed():
+                row = self.db.execute("PRAGMA quick_check(1)").fetchone()
+                if row and row[0] != "ok":
+                    raise sqlite3.DatabaseError(f"database disk image is malformed: {row[0]}")
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self._ensure_schema()
-        except sqlite3.DatabaseError as exc:
-            raise IndexError_(f"cannot open the index ({exc}); delete the folder to rebuild",
-                              where=self.path) from None
+        except BaseException:
+            self.db.close()
+            raise
+
+    # -- health: a stamp of the file as this library last left it ----------------------------
+    @property
+    def _stamp(self) -> Path:
+        return Path(self.path + ".checked")
+
+    def _sealed(self) -> bool:
+        """The file is byte for byte as the last ``seal`` left it (size and mtime agree)."""
+        try:
+            st = Path(self.path).stat()
+            return self._stamp.read_text().split() == [str(st.st_size), str(st.st_mtime_ns)]
+        except (OSError, ValueError):
+            return False
+
+    def seal(self) -> None:
+        """Record the file as checked: fold the write-ahead log into it, then note its size
+        and mtime. Any later change by another hand sends the next open to a full check."""
+        if self.path == ":memory:":
+            return
+        try:
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            st = Path(self.path).stat()
+            self._stamp.write_text(f"{st.st_size} {st.st_mtime_ns}\n")
+        except (OSError, sqlite3.DatabaseError):
+            pass  # no stamp: the next open checks the file in full, nothing worse
+
+    def unseal(self) -> None:
+        """Forget the stamp (before a write, or when a query failed): the next open checks."""
+        if self.path != ":memory:":
+            try:
+                self._stamp.unlink()
+            except OSError:
+                pass
+
+    def _discard(self) -> None:
+        for suffix in ("", "-wal", "-shm", "-journal", ".checked"):
+            try:
+                Path(self.path + suffix).unlink()
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                raise IndexError_(f"cannot replace the damaged index ({exc.strerror})",
+                                  where=self.path) from None
 
     def _ensure_schema(self) -> None:
         db = self.db
@@ -103,6 +171,8 @@ class PassageIndex:
         self.last_sync = SyncStats(removed=sum(sid not in wanted for sid in known),
                                    unchanged=len(files) - len(todo))
         skipped: list[Skipped] = []
+        if stale or todo:
+            self.unseal()
         with self.db:
             for sid in stale:
                 self._delete(sid)
@@ -131,15 +201,18 @@ class PassageIndex:
             if progress:
                 progress(n, len(todo))
         self._write(batch)
+        self.seal()
         return self.sources([f.id for f in files]), skipped
 
     def add(self, sources: Iterable[Source]) -> None:
         """Index already-loaded sources (library use, tests); replaces same-id sources."""
         items = [(s, split_passages(s), (-1, -1)) for s in sources]
+        self.unseal()
         with self.db:
             for s, _, _ in items:
                 self._delete(s.id)
         self._write(items)
+        self.seal()
 
     def _delete(self, sid: str) -> None:
         self._idf_cache.clear()
@@ -288,6 +361,19 @@ class PassageIndex:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _is_damage(exc: sqlite3.DatabaseError) -> bool:
+    """A file that is not a usable database (rather than, say, a locked or unreadable one)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF in (11, 26):  # SQLITE_CORRUPT, SQLITE_NOTADB
+        return True
+    msg = str(exc).lower()
+    return "malformed" in msg or "not a database" in msg
+
+
+def _damage_reason(exc: sqlite3.DatabaseError) -> str:
+    return "not an SQLite database" if "not a database" in str(exc).lower() else "its pages are corrupt"
 
 
 def index_terms(text: str) -> list[str]:
