@@ -26,6 +26,14 @@ def corpus(data, tmp_path):
 
 
 @pytest.fixture
+def notes(data, tmp_path):
+    """A corpus of one good source: nothing skipped, so stderr holds only what a test makes."""
+    (tmp_path / "notes").mkdir()
+    shutil.copy(data / "corpus" / "notes.txt", tmp_path / "notes" / "notes.txt")
+    return tmp_path / "notes"
+
+
+@pytest.fixture
 def claims(tmp_path):
     path = tmp_path / "claims.csv"
     path.write_text("claim\nAnn Lee was re-elected in 2021.\n", encoding="utf-8")
@@ -207,3 +215,54 @@ def test_an_index_run_again_untouched_is_not_checked_in_full(runner, claims, cor
     monkeypatch.setattr(verify._index.PassageIndex, "_connect", spy)
     r = run(runner, "check", claims, "-s", corpus)
     assert r.exit_code == 0 and seen == [True]
+
+
+# --- untrusted text ----------------------------------------------------------------------------
+
+def _verdicts(r) -> dict[str, tuple[str, str]]:
+    import json
+
+    return {c["id"]: (c["verdict"], c["reason"]) for c in json.loads(r.stdout)["claims"]}
+
+
+def test_terminal_escapes_in_a_claim_never_reach_the_output_nor_change_the_verdict(runner, notes, tmp_path):
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Ann Lee received 40 percent of the vote.\n")
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text("Ann Lee \x1b[2Jreceived 40 percent\x1b]0;pwned\x07 of the vote.\n")
+    clean = run(runner, "check", plain, "-s", notes, "-f", "json")
+    dirty = run(runner, "check", hostile, "-s", notes, "-f", "json")
+    assert dirty.exit_code == 0 and dirty.stderr == ""
+    assert _verdicts(dirty) == _verdicts(clean) and _verdicts(clean)["1"][0] == "contradicted"
+    for fmt in ("terminal", "json", "csv", "markdown", "html"):
+        out = run(runner, "check", hostile, "-s", notes, "-f", fmt).stdout
+        assert "\x1b" not in out and "\x07" not in out and "pwned" not in out, fmt
+
+
+def test_terminal_escapes_in_a_source_file_never_reach_the_output_nor_change_the_verdict(runner, tmp_path):
+    claims = tmp_path / "c.txt"
+    claims.write_text("Ann Lee received 40 percent of the vote.\n")
+    for name, body in (("clean", "Ann Lee received 61 percent of the vote.\n"),
+                       ("dirty", "Ann Lee \x1b]0;pwned\x07received 61\x1b[1m percent of the \x1bcvote.\n")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "s.txt").write_text(body)
+    clean = run(runner, "check", claims, "-s", tmp_path / "clean", "-f", "json")
+    dirty = run(runner, "check", claims, "-s", tmp_path / "dirty", "-f", "json")
+    assert dirty.exit_code == 0 and dirty.stderr == ""
+    assert _verdicts(dirty) == _verdicts(clean) and _verdicts(clean)["1"][0] == "contradicted"
+    out = run(runner, "check", claims, "-s", tmp_path / "dirty").stdout
+    assert "\x1b" not in out and "pwned" not in out
+
+
+def test_every_csv_column_is_escaped_against_formula_injection(runner, notes, tmp_path):
+    import csv
+    import io
+
+    claims = tmp_path / "c.csv"
+    claims.write_text('id,claim,=cmd\n=1+2,+Ann Lee was re-elected in 2021.,@SUM(A1)\n')
+    r = run(runner, "check", claims, "-s", notes, "-f", "csv")
+    assert r.exit_code == 0 and r.stderr == ""
+    header, row = list(csv.reader(io.StringIO(r.stdout)))
+    assert header[-1] == "'=cmd"
+    assert row[0] == "'=1+2" and row[1] == "'+Ann Lee was re-elected in 2021." and row[-1] == "'@SUM(A1)"
+    assert not any(cell[:1] in "=+-@" for cell in header + row if cell)

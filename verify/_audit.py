@@ -20,6 +20,7 @@ from ._check import check_claim, open_index
 from ._errors import InputError
 from ._index import PassageIndex
 from ._model import VERDICTS, Claim, ClaimResult, Skipped, Source
+from ._text import clean_controls
 from ._quotes import Quote, QuoteMatch, find_quotes, match_quote
 from ._worthiness import classify, sentence_spans
 
@@ -96,7 +97,14 @@ def read_draft(draft: str | Path, *, cache: str | Path | None = None,
                fetch_options=None) -> tuple[str, str]:
     """The draft's plain text and a name for it. Markdown keeps its line structure (so line
     numbers point into the file) with inline markup removed; HTML and .docx are reduced to
-    their text; a URL goes through the fetch path and its archive."""
+    their text; a URL goes through the fetch path and its archive. Control characters and
+    terminal escapes become spaces, as in every input."""
+    text, name = _read_draft(draft, cache=cache, fetch_options=fetch_options)
+    return clean_controls(text), name
+
+
+def _read_draft(draft: str | Path, *, cache: str | Path | None = None,
+                fetch_options=None) -> tuple[str, str]:
     name = str(draft)
     if name == "-":
         return _plain_markdown(sys.stdin.read()), "<stdin>"

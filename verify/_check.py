@@ -19,7 +19,7 @@ from ._parallel import check_in_parallel, plan_jobs
 from ._errors import IndexError_, InputError
 from ._sources import any_source_file, discover
 from ._stance import Judgement, judge
-from ._text import stem
+from ._text import clean_controls, stem
 from ._verdict import decide
 
 MAX_RELATED = 3
@@ -96,7 +96,7 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
         claim_list, skipped = read_claims(claims, encoding=encoding)
     else:
         items = [claims] if isinstance(claims, str) else list(claims)  # type: ignore[list-item]
-        claim_list = [c if isinstance(c, Claim) else Claim(id=str(i), text=str(c), row=i)
+        claim_list = [c if isinstance(c, Claim) else Claim(id=str(i), text=clean_controls(str(c)), row=i)
                       for i, c in enumerate(items, start=1)]
     if index is None:
         claim_urls = [u for c in claim_list for u in c.urls]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ._errors import InputError
 from ._model import Claim, Skipped
+from ._text import clean_controls
 
 CLAIM_COLUMNS = ("claim", "claims", "text", "statement", "claim_text", "sentence", "quote", "content")
 ID_COLUMNS = ("id", "claim_id", "key")
@@ -27,7 +28,7 @@ def read_claims(path: str | Path, *, encoding: str = "utf-8") -> tuple[list[Clai
     """
     name = str(path)
     raw = _read_bytes(name)
-    text = _decode(raw, name, encoding)
+    text = clean_controls(_decode(raw, name, encoding))
     if name.lower().endswith(".txt"):
         return _from_lines(text, name)
     return parse_claims_csv(text, name)

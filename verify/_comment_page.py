@@ -19,6 +19,7 @@ from typing import Any
 from ._comment_markup import from_markup
 from ._comment_read import Comment, build_comments, read_input
 from ._errors import InputError
+from ._text import clean_controls
 from ._model import Skipped
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -56,6 +57,7 @@ def read_comment_page(html: str, name: str) -> tuple[list[Comment], list[Skipped
     """
     from lxml import etree, html as lxml_html
 
+    html = clean_controls(html)
     try:
         root = lxml_html.document_fromstring(html.encode("utf-8", errors="replace"),
                                              parser=lxml_html.HTMLParser(encoding="utf-8"))

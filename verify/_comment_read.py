@@ -17,6 +17,7 @@ from typing import Any
 
 from ._errors import InputError
 from ._model import Skipped
+from ._text import clean_controls
 
 ID_KEYS = ("id", "comment_id", "cid")
 PARENT_KEYS = ("parent_id", "parent", "in_reply_to", "reply_to", "in_reply_to_id", "parentid")
@@ -63,7 +64,7 @@ def read_comments(path: str | Path) -> tuple[list[Comment], list[Skipped]]:
     name = str(path)
     raw = read_input(name, "a CSV, JSON or JSONL comments export")
     # Bad bytes are kept as surrogates so that only the rows holding them are skipped.
-    text = raw.decode("utf-8-sig", errors="surrogateescape")
+    text = clean_controls(raw.decode("utf-8-sig", errors="surrogateescape"))
     suffix = Path(name).suffix.lower()
     head = text.lstrip()[:1]
     if suffix == ".jsonl" or (suffix != ".csv" and head == "{" and "\n{" in text.strip()):

@@ -66,14 +66,10 @@ def render_text(data: dict[str, Any], fmt: str) -> str:
     return render_html(data)
 
 
-def _cell(value: Any) -> str:
-    """Neutralise spreadsheet formulas in untrusted text (=, +, -, @ at the start)."""
-    s = "" if value is None else str(value)
-    return "'" + s if s[:1] in ("=", "+", "-", "@", "\t", "\r") else s
-
-
 def to_csv(data: dict[str, Any]) -> str:
     """One row per comment: kind, verdict, the claims checked and the best evidence."""
+    from ._render import csv_cell
+
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow(["id", "parent_id", "thread", "author", "date", "kind", "verdict", "flags", "claims",
@@ -85,7 +81,7 @@ def to_csv(data: dict[str, Any]) -> str:
             best = next((e for e in k["evidence"] if e["stance"] != "related"), None)
             if best:
                 cites.append(f"{best['stance']} {best['source']}:{best['line']}")
-        w.writerow([_cell(x) for x in (c["id"], c["parent_id"], c["thread"], c["author"], c["date"], c["kind"],
+        w.writerow([csv_cell(x) for x in (c["id"], c["parent_id"], c["thread"], c["author"], c["date"], c["kind"],
                                        c["verdict"] or "", "; ".join(c["flags"]), claims, " | ".join(cites),
                                        c["reason"], c["text"])])
     return buf.getvalue()

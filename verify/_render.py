@@ -96,21 +96,24 @@ def to_csv(report: dict[str, Any]) -> str:
     extra = sorted({k for c in report["claims"] for k in c.get("fields", {})})
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow(["id", "claim", "verdict", "confidence", "supporting", "contradicting", "reason", *extra])
+    w.writerow([csv_cell(h) for h in
+                ["id", "claim", "verdict", "confidence", "supporting", "contradicting", "reason", *extra]])
     for c in report["claims"]:
         best = {s: next((e for e in c["evidence"] if e["stance"] == s), None)
                 for s in ("supports", "contradicts")}
         cite = {s: f"{e['source']}:{e['line']}" if e else "" for s, e in best.items()}
         reason = (best["contradicts"] or best["supports"] or {}).get("reason") or c.get("reason", "")
-        w.writerow([c["id"], _cell(c["claim"]), c["verdict"], c["confidence"], cite["supports"],
-                    cite["contradicts"], _cell(reason),
-                    *[_cell(c.get("fields", {}).get(k, "")) for k in extra]])
+        w.writerow([csv_cell(x) for x in (
+            c["id"], c["claim"], c["verdict"], c["confidence"], cite["supports"], cite["contradicts"],
+            reason, *[c.get("fields", {}).get(k, "") for k in extra])])
     return buf.getvalue()
 
 
-def _cell(value: str) -> str:
-    """Neutralise spreadsheet formulas in untrusted text (=, +, -, @ at the start)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+def csv_cell(value: Any) -> str:
+    """One CSV cell, neutralised against spreadsheet formulas: every cell of every CSV we
+    write passes here (ids, source names and the input's own columns are untrusted too)."""
+    s = "" if value is None else str(value)
+    return "'" + s if s[:1] in ("=", "+", "-", "@", "\t", "\r") else s
 
 
 def report_dict(report: Report | dict[str, Any]) -> dict[str, Any]:

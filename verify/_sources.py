@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ._errors import SourceError
 from ._model import Skipped, Source
+from ._text import clean_controls
 
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
@@ -119,6 +120,7 @@ def load_source(sf: SourceFile) -> Source:
     if b"\x00" in raw[:8192]:
         raise SourceError("binary file, not text", where=sf.id)
     text, note = _decode(raw, sf.id)
+    text = clean_controls(text)  # one for one: offsets into the file stay exact
     if sf.kind == "html":
         return _from_html(sf, text)
     meta, body_offset = parse_front_matter(text)
@@ -195,10 +197,11 @@ def _from_html(sf: SourceFile, html: str) -> Source:
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                       favor_recall=True)
     data = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
-    text = (data.get("text") or "").strip()
+    text = clean_controls(data.get("text") or "").strip()
     if not text:
         raise SourceError("no article text found in the HTML", where=sf.id)
-    meta = {k: str(data[k]) for k in ("title", "author", "date", "sitename", "url") if data.get(k)}
+    meta = {k: " ".join(clean_controls(str(data[k])).split())
+            for k in ("title", "author", "date", "sitename", "url") if data.get(k)}
     if "date" in meta:
         meta["published"] = meta.pop("date")
     return Source(id=sf.id, path=str(sf.path), title=meta.get("title") or sf.path.stem,

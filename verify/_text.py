@@ -41,6 +41,29 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 _WORD_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[^\W_]+(?:['\-.][^\W_]+)*", re.UNICODE)
 
 
+# Terminal escape sequences: CSI "ESC [ ... final", OSC "ESC ] ... BEL or ESC \\", other
+# two-character "ESC x" (C1 forms of CSI and OSC too). Removed whole: a terminal shows
+# nothing for them, so neither does the report, and the words around them meet again.
+_ESCAPES = re.compile(
+    r"[\x1b]\[[0-?]*[ -/]*[@-~]?|\x9b[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c\n]{0,512}(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -~]?")
+# Any other control character: C0 but tab and newline, a carriage return not before a
+# newline, DEL, C1, and the bidirectional overrides and isolates that reorder what a
+# reader sees. Each becomes a space.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
+
+
+def clean_controls(text: str) -> str:
+    """Untrusted text made safe to print and read as a reader sees it: terminal escape
+    sequences removed, every other control character a space; newlines kept, so line
+    numbers stay exact. Claims, drafts, comments and source files all pass here as they are
+    read, as fetched pages do."""
+    if text.isprintable() or not _CONTROLS.search(text):
+        return text
+    return _CONTROLS.sub(" ", _ESCAPES.sub("", text))
+
+
 def fold(text: str) -> str:
     """Casefold and strip diacritics so that 'Bđăp' == 'bdap' and 'Kampuchéa' == 'kampuchea'."""
     if text.isascii():  # the common case, and ten times faster
