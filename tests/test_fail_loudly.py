@@ -266,3 +266,78 @@ def test_every_csv_column_is_escaped_against_formula_injection(runner, notes, tm
     assert header[-1] == "'=cmd"
     assert row[0] == "'=1+2" and row[1] == "'+Ann Lee was re-elected in 2021." and row[-1] == "'@SUM(A1)"
     assert not any(cell[:1] in "=+-@" for cell in header + row if cell)
+
+
+# --- input that was silently lost or misread ---------------------------------------------------
+
+def _claim_texts(r) -> list[str]:
+    import json
+
+    return [c["claim"] for c in json.loads(r.stdout)["claims"]]
+
+
+def test_a_headerless_one_column_csv_keeps_its_first_claim_and_says_so(runner, notes, tmp_path):
+    claims = tmp_path / "c.csv"
+    claims.write_text("Ann Lee was re-elected in 2021.\nAnn Lee received 40 percent of the vote.\n")
+    r = run(runner, "check", claims, "-s", notes, "-f", "json")
+    assert r.exit_code == 0
+    assert first_line(r.stderr) == (f"verify: warning: {claims}: no header names a claim column and the "
+                                    "first row reads like a claim: reading it as one")
+    assert _claim_texts(r) == ["Ann Lee was re-elected in 2021.", "Ann Lee received 40 percent of the vote."]
+
+
+def test_plain_lines_on_stdin_are_all_claims_even_with_commas(runner, notes):
+    r = run(runner, "check", "-", "-s", notes, "-f", "json",
+            input="In 2021, Ann Lee was re-elected.\nAnn Lee, the mayor, received 40 percent of the vote.\n")
+    assert r.exit_code == 0
+    assert first_line(r.stderr) == ("verify: warning: -: no header names a claim column and the first "
+                                    "line reads like a claim: reading one claim per line")
+    assert _claim_texts(r) == ["In 2021, Ann Lee was re-elected.",
+                               "Ann Lee, the mayor, received 40 percent of the vote."]
+
+
+def test_a_header_named_claim_is_still_a_header(runner, notes):
+    r = run(runner, "check", "-", "-s", notes, "-f", "json", input="claim\nAnn Lee was re-elected in 2021.\n")
+    assert r.exit_code == 0 and r.stderr == ""
+    assert _claim_texts(r) == ["Ann Lee was re-elected in 2021."]
+
+
+def test_utf16_claims_with_a_bom_are_read(runner, notes, tmp_path):
+    claims = tmp_path / "c.csv"
+    claims.write_bytes("id,claim\nc1,Ann Lee was re-elected in 2021.\n".encode("utf-16"))
+    r = run(runner, "check", claims, "-s", notes, "-f", "json")
+    assert r.exit_code == 0 and r.stderr == ""
+    assert _claim_texts(r) == ["Ann Lee was re-elected in 2021."]
+
+
+def test_a_nul_byte_skips_and_names_its_row_only(runner, notes, tmp_path):
+    claims = tmp_path / "c.csv"
+    claims.write_bytes(b"claim\nAnn Lee was re-elected in 2021.\nAnn\x00Lee won.\nAnn Lee received 40 percent of the vote.\n")
+    r = run(runner, "check", claims, "-s", notes, "-f", "json")
+    assert r.exit_code == 0
+    assert first_line(r.stderr) == f"verify: skipped {claims}, row 3: holds a NUL byte (binary data?)"
+    assert _claim_texts(r) == ["Ann Lee was re-elected in 2021.", "Ann Lee received 40 percent of the vote."]
+
+
+def test_a_duplicate_claim_id_is_warned_about(runner, notes, tmp_path):
+    claims = tmp_path / "c.csv"
+    claims.write_text("id,claim\nx,Ann Lee was re-elected in 2021.\nx,Ann Lee received 40 percent of the vote.\n")
+    r = run(runner, "check", claims, "-s", notes, "-f", "json")
+    assert r.exit_code == 0
+    assert first_line(r.stderr) == f"verify: warning: {claims}, row 3: duplicate id 'x' (first on row 2); renamed 'x#3'"
+
+
+def test_output_equal_to_the_claims_file_is_refused_and_leaves_it_intact(runner, notes, claims):
+    before = claims.read_bytes()
+    r = run(runner, "check", claims, "-s", notes, "-f", "csv", "-o", claims)
+    assert r.exit_code == 2
+    assert r.stderr == f"verify: error: {claims}: is an input of this run; refusing to overwrite it (choose another -o)\n"
+    assert claims.read_bytes() == before
+
+
+def test_an_output_folder_that_does_not_exist_fails_before_any_work(runner, notes, claims, tmp_path):
+    out = tmp_path / "no" / "such" / "report.json"
+    r = run(runner, "check", claims, "-s", notes, "-f", "json", "-o", out)
+    assert r.exit_code == 2
+    assert r.stderr == f"verify: error: {out}: cannot write: no such folder {out.parent}\n"
+    assert not (tmp_path / ".verify").exists()

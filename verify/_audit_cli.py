@@ -36,7 +36,9 @@ def audit_command(draft: str, sources: tuple[str, ...], cache: str | None, fmt: 
     """Audit DRAFT (.md, .txt, .html, .docx, a URL, or - for stdin): check its factual
     sentences and quotations against the sources."""
     from ._audit import audit
+    from ._cli import check_output
 
+    check_output(output, draft, *sources)
     report = audit(draft, list(sources) or ["sources"], cache=cache,
                    fetch_options=make_fetch_options(offline, refresh, ignore_robots, allow_private))
     data = report.to_dict()

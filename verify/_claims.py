@@ -6,12 +6,13 @@ cannot use is reported with the file and row, never silently dropped.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import sys
 from pathlib import Path
 
-from ._errors import InputError
+from ._errors import InputError, warn
 from ._model import Claim, Skipped
 from ._text import clean_controls
 
@@ -28,7 +29,7 @@ def read_claims(path: str | Path, *, encoding: str = "utf-8") -> tuple[list[Clai
     """
     name = str(path)
     raw = _read_bytes(name)
-    text = clean_controls(_decode(raw, name, encoding))
+    text = _decode(raw, name, encoding)
     if name.lower().endswith(".txt"):
         return _from_lines(text, name)
     return parse_claims_csv(text, name)
@@ -48,12 +49,22 @@ def _read_bytes(name: str) -> bytes:
         raise InputError(f"cannot read ({exc.strerror})", where=name) from None
 
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"), (codecs.BOM_UTF8, "utf-8-sig"))
+# A NUL inside a text is kept as this noncharacter through the CSV reader, so that the row
+# holding it is skipped and named rather than the whole file refused.
+_NUL = "\uffff"
+
+
 def _decode(raw: bytes, name: str, encoding: str) -> str:
-    if b"\x00" in raw[:4096] and not encoding.lower().startswith("utf-16"):
+    bom = next((enc for mark, enc in _BOMS if raw.startswith(mark)), None)
+    if bom:  # a byte-order mark says what the file is, whatever --encoding said
+        encoding = bom
+    elif raw[:4096].count(b"\x00") > 8 and not encoding.lower().startswith(("utf-16", "utf-32")):
         raise InputError("looks like a binary file, not CSV or text", where=name)
     enc = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
     try:
-        return raw.decode(enc)
+        return raw.decode(enc).replace("\x00", _NUL)
     except UnicodeDecodeError as exc:
         raise InputError(
             f"not valid {encoding} (byte {exc.start}); try --encoding latin-1 or --encoding cp1252",
@@ -70,7 +81,10 @@ def _from_lines(text: str, name: str) -> tuple[list[Claim], list[Skipped]]:
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        _add(claims, skipped, str(n), line, n, {}, [], name)
+        if _NUL in line:
+            skipped.append(Skipped(f"{name}, line {n}", "holds a NUL byte (binary data?)", "row"))
+            continue
+        _add(claims, skipped, str(n), clean_controls(line), n, {}, [], name)
     if not claims:
         raise InputError("no claims found", where=name)
     return claims, skipped
@@ -102,8 +116,20 @@ def parse_claims_csv(text: str, name: str = "<claims>") -> tuple[list[Claim], li
     rows = list(csv.reader(io.StringIO(text), delimiter=_sniff(text)))
     while rows and not any(c.strip() for c in rows[0]):
         rows.pop(0)
-    header = [h.strip() for h in rows[0]]
+    header = [clean_controls(h).strip() for h in rows[0]]
     col = _find(header, CLAIM_COLUMNS)
+    first = 2  # the row number of the first data row
+    if col is None and _reads_like_claim(header):
+        # no header at all: the first row is a claim. Several "columns" are commas inside
+        # plain sentences, one per line (as piped text is).
+        if len(header) > 1:
+            warn(f"{name}: no header names a claim column and the first line reads like a "
+                 "claim: reading one claim per line")
+            return _from_lines(text, name)
+        warn(f"{name}: no header names a claim column and the first row reads like a claim: "
+             "reading it as one")
+        header, col, first = [""], 0, 1
+        rows.insert(0, [])
     if col is None:
         if len(header) == 1:
             col = 0
@@ -117,20 +143,26 @@ def parse_claims_csv(text: str, name: str = "<claims>") -> tuple[list[Claim], li
     url_col = _find(header, URL_COLUMNS)
     claims: list[Claim] = []
     skipped: list[Skipped] = []
-    seen_ids: set[str] = set()
-    for n, row in enumerate(rows[1:], start=2):
+    seen_ids: dict[str, int] = {}
+    for n, row in enumerate(rows[1:], start=first):
         if not any(c.strip() for c in row):
             continue
-        text_ = row[col].strip() if col < len(row) else ""
         where = f"{name}, row {n}"
+        if any(_NUL in c for c in row):
+            skipped.append(Skipped(where, "holds a NUL byte (binary data?)", "row"))
+            continue
+        row = [clean_controls(c) for c in row]
+        text_ = row[col].strip() if col < len(row) else ""
         if not text_:
             skipped.append(Skipped(where, "no claim text", "row"))
             continue
         cid = row[id_col].strip() if id_col is not None and id_col < len(row) else ""
-        cid = cid or str(n - 1)
+        cid = cid or str(n - 1 if first == 2 else n)
         if cid in seen_ids:
-            cid = f"{cid}#{n}"
-        seen_ids.add(cid)
+            renamed = f"{cid}#{n}"
+            warn(f"{where}: duplicate id {cid!r} (first on row {seen_ids[cid]}); renamed {renamed!r}")
+            cid = renamed
+        seen_ids.setdefault(cid, n)
         fields = {
             h: (row[i] if i < len(row) else "")
             for i, h in enumerate(header)
@@ -143,6 +175,12 @@ def parse_claims_csv(text: str, name: str = "<claims>") -> tuple[list[Claim], li
     if not claims:
         raise InputError("no claims found (only a header or blank rows)", where=name)
     return claims, skipped
+
+
+def _reads_like_claim(first_row: list[str]) -> bool:
+    """A first row that is a sentence rather than column names: a final stop, or many words."""
+    line = " ".join(c.strip() for c in first_row if c.strip())
+    return bool(line) and (line[-1] in ".!?\"'”’" or len(line.split()) >= 6)
 
 
 def _add(claims: list[Claim], skipped: list[Skipped], cid: str, text: str, row: int,

@@ -91,6 +91,7 @@ def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, ou
     from ._parallel import default_jobs
     from ._render import report_dict
 
+    check_output(output, claims, *sources)
     err = _console(stderr=True, no_color=no_color)
     paths = list(sources) or ["sources"]
     with _progress(err, "indexing sources") as indexing, _progress(err) as progress:
@@ -120,6 +121,26 @@ def _emit(data: dict, fmt: str, output: str | None, no_color: bool, max_evidence
             _render.render_terminal(data, _console(no_color=no_color), max_evidence=max_evidence)
         return
     write_output(render_text(data, fmt, publisher=publisher), output)
+
+
+def check_output(output: str | None, *inputs: str | None) -> None:
+    """Before any work: ``-o`` must not be one of the inputs (it would overwrite the claims
+    or the draft) and its folder must exist and be writable, so a long run never ends in
+    an error about where to put its report."""
+    from ._errors import InputError
+
+    if not output or output == "-":
+        return
+    target = Path(output).resolve()
+    for given in inputs:
+        if given and given != "-" and Path(given).exists() and Path(given).resolve() == target:
+            raise InputError("is an input of this run; refusing to overwrite it (choose another -o)",
+                             where=output)
+    folder = target.parent
+    if not folder.is_dir():
+        raise InputError(f"cannot write: no such folder {folder}", where=output)
+    if not os.access(folder, os.W_OK | os.X_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise InputError(f"cannot write: permission denied in {folder}", where=output)
 
 
 def write_output(text: str, output: str | None) -> None:

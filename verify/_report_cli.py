@@ -79,6 +79,9 @@ def report_command(report_file: str, fmt: str, output: str | None, title: str | 
                 _dt.date.fromisoformat(date_published)
             except ValueError:
                 raise InputError(f"--date {date_published!r} is not a date like 2025-06-01") from None
+        from verify._cli import check_output
+
+        check_output(output, report_file)
         report = load_report(report_file)
         out = render(report, fmt, title=title, publisher=publisher, publisher_url=publisher_url,
                      date_published=date_published, url=url)
