@@ -54,3 +54,38 @@ def test_markdown_heading_marks_are_not_part_of_the_passage():
 def test_paragraph_numbers_group_sentences():
     ps = _split("One. Two.\n\nThree.")
     assert [p.para for p in ps] == [0, 0, 1]
+
+
+def test_splitting_is_linear_in_the_size_of_the_file():
+    """Four times the text costs about four times the time (it was quadratic: line numbers
+    were counted from the start of the file for every passage)."""
+    import time
+
+    from verify._model import Source
+
+    para = "The council approved a budget of $3.5 million. Dr. Lim arrived in Bangkok on Jan. 5.\n"
+    def cost(n: int) -> float:
+        src = Source(id="big.txt", path="big.txt", title="big", sha256="", text=para * n)
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            ps = split_passages(src)
+            best = min(best, time.perf_counter() - t0)
+        assert ps[-1].line == n
+        return best
+
+    small, big = cost(3000), cost(12000)
+    assert big < 8 * small  # quadratic would be 16x
+
+
+def test_indexing_a_big_file_reports_progress_within_it(tmp_path):
+    from verify._index import PassageIndex
+    from verify._sources import discover
+
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "big.txt").write_text("Ann Lee was re-elected in 2021. She won.\n" * 5000)
+    files, _ = discover([tmp_path / "src"])
+    seen = []
+    PassageIndex(tmp_path / "i.sqlite").sync(files, progress=lambda n, total: seen.append((n, total)))
+    size = files[0].size
+    assert len([n for n, _ in seen if 0 < n < size]) >= 3 and seen[-1] == (size, size)

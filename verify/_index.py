@@ -163,7 +163,10 @@ class PassageIndex:
              loader: Callable[[SourceFile], Source] = load_source,
              progress: Callable[[int, int], None] | None = None) -> tuple[list[Source], list[Skipped]]:
         """Make the index hold exactly ``files``: load and index only new or changed ones,
-        drop the ones that are gone. Returns the sources (metadata) and the files skipped."""
+        drop the ones that are gone. Returns the sources (metadata) and the files skipped.
+
+        ``progress(done, total)`` counts bytes of the files to index, and moves within a
+        big file as its passages are written, so a single 50 MB file shows it is alive."""
         known = dict(self.db.execute("SELECT id, sha256 FROM sources"))
         wanted = {f.id: f for f in files}
         stale = [sid for sid, sha in known.items() if sid not in wanted or wanted[sid].sha256 != sha]
@@ -178,14 +181,23 @@ class PassageIndex:
                 self._delete(sid)
         batch: list[tuple[Source, list[Passage], tuple[int, int]]] = []
         size = 0
-        for n, f in enumerate(todo, 1):
+        total = sum(max(f.size, 0) for f in todo) or 1
+        done = 0  # bytes of the files written or skipped so far
+
+        def tick(part: int) -> None:
+            if progress:
+                progress(min(done + part, total), total)
+
+        for f in todo:
             try:
                 src = loader(f)
             except SourceError as exc:
                 skipped.append(Skipped(f.id, str(exc).removeprefix(f"{f.id}: ")))
+                done += max(f.size, 0)
                 continue
             except OSError as exc:
                 skipped.append(Skipped(f.id, f"cannot read ({exc.strerror})"))
+                done += max(f.size, 0)
                 continue
             ps = split_passages(src)
             self.last_sync.passages += len(ps)
@@ -196,11 +208,13 @@ class PassageIndex:
             batch.append((src, ps, (f.size, f.mtime_ns)))
             size += len(ps)
             if size >= _BATCH:
-                self._write(batch)
+                self._write(batch, tick)
+                done += sum(max(b[2][0], 0) for b in batch)
                 batch, size = [], 0
-            if progress:
-                progress(n, len(todo))
-        self._write(batch)
+                tick(0)
+        self._write(batch, tick)
+        done = total
+        tick(0)
         self.seal()
         return self.sources([f.id for f in files]), skipped
 
@@ -225,7 +239,9 @@ class PassageIndex:
         self.db.execute("DELETE FROM passages WHERE source_id=?", (sid,))
         self.db.execute("DELETE FROM sources WHERE id=?", (sid,))
 
-    def _write(self, batch: list[tuple[Source, list[Passage], tuple[int, int]]]) -> None:
+    def _write(self, batch: list[tuple[Source, list[Passage], tuple[int, int]]],
+               tick: Callable[[int], None] | None = None) -> None:
+        """One transaction for the batch; ``tick(bytes)`` reports how far into it we are."""
         if not batch:
             return
         self._n = None
@@ -233,11 +249,14 @@ class PassageIndex:
         with self.db:  # one transaction per batch: all or nothing
             base = self.db.execute("SELECT coalesce(max(rowid), 0) FROM passages").fetchone()[0] + 1
             rows, fts, terms = [], [], []
+            before = 0  # bytes of the batch's earlier files
             for src, ps, (size, mtime) in batch:
                 self.db.execute("INSERT OR REPLACE INTO sources VALUES(?,?,?,?,?,?,?,?,?,?)",
                                 (src.id, src.sha256, src.title, src.path, src.kind,
                                  json.dumps(src.meta), len(ps), size, mtime, now))
-                for p in ps:
+                for j, p in enumerate(ps):
+                    if tick and j % 2000 == 1999:
+                        tick(before + max(size, 0) * j // len(ps))
                     ws = words(p.text)
                     ts = _terms(ws)
                     rows.append((base, p.source_id, p.index, p.text, p.start, p.end, p.line,
@@ -245,6 +264,7 @@ class PassageIndex:
                     fts.append((base, " ".join(ts)))
                     terms.append(ts)
                     base += 1
+                before += max(size, 0)
             self.db.executemany("INSERT INTO passages VALUES(?,?,?,?,?,?,?,?,?)", rows)
             self.db.executemany("INSERT INTO fts(rowid, terms) VALUES(?, ?)", fts)
             self._count_terms(terms, +1)

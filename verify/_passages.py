@@ -21,18 +21,24 @@ _MAX_PASSAGE = 1200
 
 
 def split_passages(source: Source) -> list[Passage]:
-    """Sentences of the source body, each with its paragraph number."""
+    """Sentences of the source body, each with its paragraph number.
+
+    Linear in the size of the text: every step looks at its own sentence, and line numbers
+    are counted on from the previous passage, never from the start of the file."""
     text = source.text
     passages: list[Passage] = []
+    line, counted = 1, 0  # the line number at offset ``counted``
     for para, (b_start, b_end) in enumerate(_blocks(text, source.body_offset)):
         for s, e in _sentences(text, b_start, b_end):
             s = _skip_markup(text, s, e, source.kind)
             if e - s < 2 or not any(ch.isalnum() for ch in text[s:e]):
                 continue
             for cs, ce in _cap(text, s, e):
+                line += text.count("\n", counted, cs)
+                counted = cs
                 passages.append(Passage(
                     source_id=source.id, index=len(passages), text=text[cs:ce],
-                    start=cs, end=ce, line=text.count("\n", 0, cs) + 1, para=para,
+                    start=cs, end=ce, line=line, para=para,
                 ))
     return passages
 
@@ -50,6 +56,7 @@ def _blocks(text: str, offset: int) -> list[tuple[int, int]]:
         content = text[s:e].rstrip("\r\n")
         lines.append((s, s + len(content)))
     cur: tuple[int, int] | None = None
+    prev_start = offset
     for s, e in lines:
         line = text[s:e]
         if not line.strip():
@@ -57,12 +64,15 @@ def _blocks(text: str, offset: int) -> list[tuple[int, int]]:
                 spans.append(cur)
             cur = None
             continue
-        if cur and _continues(text[cur[0]:cur[1]], line):
+        # the block so far matters only by its last visible character: look at its last line
+        if cur and _continues(text[max(cur[0], prev_start):cur[1]], line):
             cur = (cur[0], e)
+            prev_start = s
             continue
         if cur:
             spans.append(cur)
         cur = (s, e)
+        prev_start = s
     if cur:
         spans.append(cur)
     return spans
@@ -109,8 +119,7 @@ def _is_boundary(text: str, s: int, punct: int, cut: int, nxt: int, glued: bool)
         return False
     if text[punct] in "!?…":
         return not glued or text[punct - 1: punct].isalpha()
-    word_m = re.search(r"([^\s\"'“‘(]*)$", text[s:punct])
-    word = word_m.group(1) if word_m else ""
+    word = _word_before(text, s, punct)
     if glued:
         # "...in Thailand.The next": a lower-case word glued to a capitalised one.
         return (len(word) >= 2 and (word[-1].islower() or word[-1].isdigit()) and word.isalnum()
@@ -122,6 +131,18 @@ def _is_boundary(text: str, s: int, punct: int, cut: int, nxt: int, glued: bool)
         # initials and dotted acronyms (J. Smith, U.N., U.S.) rarely end a sentence
         return False
     return True
+
+
+_WORD_STOP = frozenset("\"'“‘(")
+
+
+def _word_before(text: str, s: int, punct: int) -> str:
+    """The run of characters before ``punct`` (not before ``s``) up to a space, quote or
+    bracket: a backwards look at one word, not a search of the whole sentence so far."""
+    k = punct
+    while k > s and not text[k - 1].isspace() and text[k - 1] not in _WORD_STOP:
+        k -= 1
+    return text[k:punct]
 
 
 def _skip_markup(text: str, s: int, e: int, kind: str) -> int:
