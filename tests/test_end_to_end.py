@@ -18,7 +18,7 @@ def test_sample_claims_check_lists_all_four_sources_and_every_verdict(tmp_path):
     report = json.loads(r.stdout)
     assert len(report["sources"]) == 4
     assert {c["verdict"] for c in report["claims"]} == {"supported", "contradicted", "disputed", "unverified"}
-    assert (tmp_path / ".verify" / "index.sqlite").exists()
+    assert len(list((tmp_path / ".verify").glob("index-*.sqlite"))) == 1
 
 
 def test_library_check_returns_a_report_object(sample_sources, tmp_path):

@@ -44,6 +44,13 @@ def run(runner, *args, **kw):
     return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False, **kw)
 
 
+def index_of(corpus: Path) -> Path:
+    """The one index file of the corpus in its default cache."""
+    from verify._cache import index_file
+
+    return index_file(corpus.parent / ".verify", [corpus])
+
+
 def first_line(text: str) -> str:
     return text.splitlines()[0] if text else ""
 
@@ -114,7 +121,7 @@ def test_an_index_that_fails_while_checking_fails_the_run_with_exit_3(runner, cl
     monkeypatch.setattr(verify._check, "candidates", failing)
     r = run(runner, "check", claims, "-s", corpus, "--fail-on", "contradicted")
     assert r.exit_code == 3
-    index = corpus.parent / ".verify" / "index.sqlite"
+    index = index_of(corpus)
     assert r.stderr == (f"verify: error: {index}: the index failed while checking claim 1 "
                         "(database disk image is malformed); the next run rebuilds it\n")
 
@@ -160,7 +167,7 @@ def test_ctrl_c_with_worker_processes_prints_one_line_and_exits_130(corpus, tmp_
 
 def _damage_and_recheck(runner, claims, corpus, damage):
     clean = run(runner, "check", claims, "-s", corpus, "-f", "csv")
-    index = corpus.parent / ".verify" / "index.sqlite"
+    index = index_of(corpus)
     damage(index)
     again = run(runner, "check", claims, "-s", corpus, "-f", "csv")
     return clean, again, index
@@ -341,3 +348,149 @@ def test_an_output_folder_that_does_not_exist_fails_before_any_work(runner, note
     assert r.exit_code == 2
     assert r.stderr == f"verify: error: {out}: cannot write: no such folder {out.parent}\n"
     assert not (tmp_path / ".verify").exists()
+
+
+# --- the cache ---------------------------------------------------------------------------------
+
+_SLOW_INDEX = """
+import sys, time
+import verify._index as ix
+real = ix.split_passages
+def slow(source):
+    time.sleep(0.03)
+    return real(source)
+ix.split_passages = slow
+sys.argv = ["verify", *sys.argv[1:]]
+from verify._cli import main
+main()
+"""
+
+
+def _passages(index: Path) -> list[tuple]:
+    import sqlite3
+
+    db = sqlite3.connect(index)
+    try:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        return (db.execute("SELECT source_id, idx, text, start, end, line, para FROM passages "
+                           "ORDER BY source_id, idx").fetchall()
+                + db.execute("SELECT term, n FROM df WHERE n != 0 ORDER BY term").fetchall())
+    finally:
+        db.close()
+
+
+def test_two_runs_at_once_on_a_cold_cache_take_turns_and_build_the_clean_index(runner, tmp_path):
+    """Two real processes: the second starts while the first is building (its indexing is
+    slowed to make sure), waits for it, and both leave the index one run alone builds."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(60):
+        (corpus / f"doc{i:03}.txt").write_text(
+            f"Report {i}. The council of town {i} approved a budget of {i} million. "
+            f"Ann Lee visited town {i} in {2000 + i % 20}.\n" * 5)
+    claims = tmp_path / "c.txt"
+    claims.write_text("Ann Lee visited town 7 in 2007.\n")
+    cmd = [sys.executable, "-c", _SLOW_INDEX, "check", str(claims), "-s", str(corpus), "-f", "json"]
+    first = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list((tmp_path / ".verify").glob("index-*.sqlite")):
+        time.sleep(0.02)
+    second = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out1, err1 = first.communicate(timeout=120)
+    out2, err2 = second.communicate(timeout=120)
+    assert (first.returncode, second.returncode) == (0, 0), (err1, err2)
+    assert err1 == b""
+    assert first_line(err2.decode()) == (f"verify: warning: {tmp_path / '.verify'}: another verify run is "
+                                         "indexing these sources; waiting for it")
+    assert out1 == out2
+    clean = run(runner, "check", claims, "-s", corpus, "-f", "json", "--cache", tmp_path / "clean")
+    assert clean.stdout == out1.decode()
+    (shared,) = (tmp_path / ".verify").glob("index-*.sqlite")
+    (alone,) = (tmp_path / "clean").glob("index-*.sqlite")
+    assert _passages(shared) == _passages(alone)
+
+
+def _can_mount_read_only() -> bool:
+    try:
+        return subprocess.run(["unshare", "-m", "sh", "-c", "mount --bind -o ro / /mnt"],
+                              capture_output=True, timeout=10).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+def _run_without_write_access(folder: Path, *args) -> tuple[subprocess.CompletedProcess, str]:
+    """The CLI with ``folder`` (and all below it) not writable, and the reason the system
+    gives. Another user would do, but root writes anywhere: as root the folder is mounted
+    read-only in a private mount namespace instead (skipped where that is not allowed)."""
+    cli_args = [sys.executable, "-m", "verify", *map(str, args)]
+    if os.geteuid() != 0:
+        for p in [folder, *folder.rglob("*")]:
+            p.chmod(0o555 if p.is_dir() else 0o444)
+        try:
+            return subprocess.run(cli_args, cwd=ROOT, capture_output=True, text=True, timeout=120), "Permission denied"
+        finally:
+            for p in [folder, *folder.rglob("*")]:
+                p.chmod(0o755 if p.is_dir() else 0o644)
+    if not _can_mount_read_only():
+        pytest.skip("running as root without the right to mount a folder read-only")
+    import shlex
+
+    script = f"mount --bind -o ro {shlex.quote(str(folder))} {shlex.quote(str(folder))} && exec {shlex.join(cli_args)}"
+    return (subprocess.run(["unshare", "-m", "sh", "-c", script], cwd=ROOT, capture_output=True,
+                           text=True, timeout=120), "Read-only file system")
+
+
+def _corpus_in(data, base: Path) -> tuple[Path, Path]:
+    (base / "news").mkdir()
+    corpus = base / "news" / "corpus"
+    corpus.mkdir()
+    shutil.copy(data / "corpus" / "notes.txt", corpus / "notes.txt")
+    claims = base / "c.txt"
+    claims.write_text("Ann Lee was re-elected in 2021.\n")
+    return corpus, claims
+
+
+def test_sources_in_an_unwritable_folder_name_it_and_suggest_cache(data, tmp_path):
+    corpus, claims = _corpus_in(data, tmp_path)
+    r, why = _run_without_write_access(tmp_path / "news", "check", claims, "-s", corpus)
+    assert r.returncode == 3
+    assert r.stderr == (f"verify: error: cannot write the index in {tmp_path / 'news' / '.verify'} "
+                        f"({why}); choose a writable folder with --cache DIR\n")
+
+
+def test_a_complete_index_in_an_unwritable_folder_is_used_read_only(runner, data, tmp_path):
+    corpus, claims = _corpus_in(data, tmp_path)
+    built = run(runner, "check", claims, "-s", corpus, "-f", "json")
+    r, _ = _run_without_write_access(tmp_path / "news", "check", claims, "-s", corpus, "-f", "json")
+    assert (r.returncode, r.stderr) == (0, "")
+    assert r.stdout == built.stdout
+
+
+def test_an_out_of_date_index_in_an_unwritable_folder_fails_the_run(runner, data, tmp_path):
+    corpus, claims = _corpus_in(data, tmp_path)
+    run(runner, "check", claims, "-s", corpus)
+    (corpus / "more.txt").write_text("Ann Lee moved to Boston.\n")
+    r, _ = _run_without_write_access(tmp_path / "news", "check", claims, "-s", corpus)
+    assert r.returncode == 3
+    assert r.stderr == (f"verify: error: the index in {tmp_path / 'news' / '.verify'} is out of date and "
+                        "the folder cannot be written; choose a writable folder with --cache DIR\n")
+
+
+def test_switching_between_sibling_corpora_reindexes_nothing(runner, data, tmp_path, monkeypatch):
+    import verify._index
+
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        shutil.copy(data / "corpus" / "notes.txt", tmp_path / name / f"{name}.txt")
+    claims = tmp_path / "c.txt"
+    claims.write_text("Ann Lee was re-elected in 2021.\n")
+    first_a = run(runner, "check", claims, "-s", tmp_path / "a", "-f", "json")
+    run(runner, "check", claims, "-s", tmp_path / "b", "-f", "json")
+    written = []
+    real = verify._index.PassageIndex._write
+    monkeypatch.setattr(verify._index.PassageIndex, "_write",
+                        lambda self, batch, tick=None: (written.extend(batch), real(self, batch, tick)))
+    again_a = run(runner, "check", claims, "-s", tmp_path / "a", "-f", "json")
+    assert (again_a.exit_code, again_a.stderr, again_a.stdout) == (0, "", first_a.stdout)
+    assert written == []
+    assert len(list((tmp_path / ".verify").glob("index-*.sqlite"))) == 2

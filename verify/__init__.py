@@ -20,7 +20,7 @@ _EXPORTS = {
     "Claim": "._model", "ClaimResult": "._model", "Evidence": "._model", "Passage": "._model",
     "Report": "._model", "Skipped": "._model", "Source": "._model",
     "VerifyError": "._errors", "InputError": "._errors", "SourceError": "._errors",
-    "FetchError": "._errors",
+    "FetchError": "._errors", "RunError": "._errors", "VerifyWarning": "._errors",
     "extract_quantities": "._quantities", "extract_dates": "._dates", "judge": "._stance",
     "read_facts": "._facts",
     "audit": "._audit", "AuditReport": "._audit", "read_draft": "._audit",
@@ -50,7 +50,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs
     from ._check import check, check_claim, open_index
     from ._claims import read_claims
     from ._dates import extract_dates
-    from ._errors import FetchError, InputError, SourceError, VerifyError
+    from ._errors import FetchError, InputError, RunError, SourceError, VerifyError, VerifyWarning
     from ._facts import read_facts
     from ._index import PassageIndex
     from ._model import Claim, ClaimResult, Evidence, Passage, Report, Skipped, Source

@@ -16,7 +16,8 @@ from ._facts import DENIAL_VERBS, Facts, read_facts
 from ._index import PassageIndex, index_terms
 from ._model import Claim, ClaimResult, Evidence, Passage, Report, Skipped, Source
 from ._parallel import check_in_parallel, plan_jobs
-from ._errors import IndexError_, InputError
+from ._cache import index_file, writer_lock
+from ._errors import IndexError_, InputError, RunError
 from ._sources import any_source_file, discover
 from ._stance import Judgement, judge
 from ._text import clean_controls, stem
@@ -28,7 +29,8 @@ Progress = Callable[[int, int], None]
 
 
 def default_cache(sources: Sequence[str | Path]) -> Path:
-    """`.verify/` beside the first source path: reused by every run over that corpus."""
+    """`.verify/` beside the first source path: reused by every run over that corpus (each
+    corpus, the set of source paths, has its own index file there)."""
     first = Path(sources[0]) if sources else Path(".")
     base = first.parent if first.name else first
     return base / ".verify"
@@ -58,18 +60,40 @@ def open_index(sources: Sequence[str | Path], cache: str | Path | None = None,
 
     No source at all (paths that do not exist, folders without a source file, no URL) is an
     ``InputError`` raised before anything is created; some missing paths among good ones
-    are listed as skipped."""
+    are listed as skipped. Writers of one index take turns (``_cache.writer_lock``); a cache
+    folder that cannot be written is a ``RunError``, unless it holds a complete index for
+    these sources, which is then used read-only."""
     paths = [s for s in sources if not _is_url(s)]
     if not any_source_file(paths) and not urls and len(paths) == len(sources):
         raise InputError("no sources found in " + ", ".join(str(p) for p in paths or ["(none given)"])
                          + " (expected .txt, .md or .html files, or URLs)")
     cache_dir = Path(cache) if cache else default_cache(paths or ["."])
-    fetched, skipped_urls = fetch_sources([str(s) for s in sources if _is_url(s)] + list(urls),
-                                          cache_dir, fetch_options)
-    index = PassageIndex(cache_dir / "index.sqlite")
-    files, skipped = discover([*paths, *fetched], known=index.known_stats())
-    skipped = skipped_urls + skipped
-    srcs, more = index.sync(files, progress=progress)
+    index_path = index_file(cache_dir, paths)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        lock = writer_lock(index_path)
+        lock.__enter__()
+    except OSError as exc:
+        if not index_path.is_file():
+            raise RunError(f"cannot write the index in {cache_dir} ({exc.strerror}); "
+                           "choose a writable folder with --cache DIR") from None
+        lock = None
+    try:
+        fetched, skipped_urls = fetch_sources([str(s) for s in sources if _is_url(s)] + list(urls),
+                                              cache_dir, fetch_options)
+        index = PassageIndex(index_path, read_only=lock is None)
+        files, skipped = discover([*paths, *fetched], known=index.known_stats())
+        skipped = skipped_urls + skipped
+        if lock is None:  # a read-only folder: its index is used as it is, if complete
+            if index.pending(files):
+                raise RunError(f"the index in {cache_dir} is out of date and the folder cannot be "
+                               "written; choose a writable folder with --cache DIR")
+            srcs, more = index.sources([f.id for f in files]), []
+        else:
+            srcs, more = index.sync(files, progress=progress)
+    finally:
+        if lock is not None:
+            lock.__exit__(None, None, None)
     skipped += more
     if not srcs:
         first = f": {len(skipped)} skipped, first {skipped[0].what}: {skipped[0].reason}" if skipped else ""

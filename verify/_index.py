@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import re
 import sqlite3
 import time
@@ -62,6 +63,8 @@ class PassageIndex:
         if read_only:
             try:
                 uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                if not os.access(Path(self.path).resolve().parent, os.W_OK):
+                    uri += "&immutable=1"  # no -shm file can be made: nobody writes here
                 self.db = sqlite3.connect(uri, uri=True, check_same_thread=False)
             except sqlite3.DatabaseError as exc:
                 raise IndexError_(f"cannot open the index ({exc})", where=self.path) from None
@@ -167,10 +170,8 @@ class PassageIndex:
 
         ``progress(done, total)`` counts bytes of the files to index, and moves within a
         big file as its passages are written, so a single 50 MB file shows it is alive."""
-        known = dict(self.db.execute("SELECT id, sha256 FROM sources"))
+        known, stale, todo = self._plan(files)
         wanted = {f.id: f for f in files}
-        stale = [sid for sid, sha in known.items() if sid not in wanted or wanted[sid].sha256 != sha]
-        todo = [f for f in files if known.get(f.id) != f.sha256]
         self.last_sync = SyncStats(removed=sum(sid not in wanted for sid in known),
                                    unchanged=len(files) - len(todo))
         skipped: list[Skipped] = []
@@ -217,6 +218,19 @@ class PassageIndex:
         tick(0)
         self.seal()
         return self.sources([f.id for f in files]), skipped
+
+    def _plan(self, files: list[SourceFile]) -> tuple[dict[str, str], list[str], list[SourceFile]]:
+        """What ``sync`` has to do: the indexed hashes, the sources to drop, the files to read."""
+        known = dict(self.db.execute("SELECT id, sha256 FROM sources"))
+        wanted = {f.id: f for f in files}
+        stale = [sid for sid, sha in known.items() if sid not in wanted or wanted[sid].sha256 != sha]
+        todo = [f for f in files if known.get(f.id) != f.sha256]
+        return known, stale, todo
+
+    def pending(self, files: list[SourceFile]) -> bool:
+        """Whether ``sync(files)`` would change anything: the index is not complete for them."""
+        _, stale, todo = self._plan(files)
+        return bool(stale or todo)
 
     def add(self, sources: Iterable[Source]) -> None:
         """Index already-loaded sources (library use, tests); replaces same-id sources."""
