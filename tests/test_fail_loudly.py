@@ -494,3 +494,19 @@ def test_switching_between_sibling_corpora_reindexes_nothing(runner, data, tmp_p
     assert (again_a.exit_code, again_a.stderr, again_a.stdout) == (0, "", first_a.stdout)
     assert written == []
     assert len(list((tmp_path / ".verify").glob("index-*.sqlite"))) == 2
+
+
+# --- the report tells the truth ----------------------------------------------------------------
+
+@pytest.mark.parametrize("host, address", [("169.254.169.254", "169.254.169.254"),
+                                           ("[fd00:ec2::254]", "fd00:ec2::254"),
+                                           ("[::ffff:169.254.169.254]", "::ffff:169.254.169.254")])
+def test_allow_private_still_refuses_cloud_metadata_addresses(runner, tmp_path, host, address):
+    claims = tmp_path / "c.txt"
+    claims.write_text("Ann Lee was re-elected in 2021.\n")
+    url = f"http://{host}/latest/meta-data/"
+    r = run(runner, "check", claims, "-s", url, "--allow-private", "--ignore-robots", "--cache", tmp_path / "cache")
+    assert r.exit_code == 2
+    shown = address.removeprefix("::ffff:")
+    assert r.stderr == (f"verify: error: no usable sources: 1 skipped, first {url}: refused {address}: "
+                        f"address {shown} is a cloud metadata endpoint\n")

@@ -28,6 +28,8 @@ METADATA_ADDRESSES = {
 }
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+# IPv6 addresses that carry an IPv4 one in their last 32 bits (NAT64 well-known prefix)
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
 class AddressRefused(Exception):
@@ -57,16 +59,21 @@ def address_refusal(ip: IPAddress, allow_private: bool = False, allow_networks: 
 
     Anything not globally routable is refused (private, loopback, link-local, multicast,
     reserved, shared/CGNAT, unspecified), which is stricter and simpler than listing ranges.
+    Cloud metadata endpoints are refused always, ``allow_private`` or not: they hand out
+    credentials, and no source is ever there.
     """
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = ip.ipv4_mapped or (ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+                                      if ip in _NAT64 else None)
+        if embedded is not None:
+            ip = embedded
+    if ip in METADATA_ADDRESSES:
+        return f"address {ip} is a cloud metadata endpoint"
     if allow_private:
         return None
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
     for net in allow_networks:
         if ip.version == net.version and ip in net:
             return None
-    if ip in METADATA_ADDRESSES:
-        return f"address {ip} is a cloud metadata endpoint"
     for label, flag in (
         ("loopback", ip.is_loopback),
         ("link-local", ip.is_link_local),
