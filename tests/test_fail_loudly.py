@@ -510,3 +510,14 @@ def test_allow_private_still_refuses_cloud_metadata_addresses(runner, tmp_path, 
     shown = address.removeprefix("::ffff:")
     assert r.stderr == (f"verify: error: no usable sources: 1 skipped, first {url}: refused {address}: "
                         f"address {shown} is a cloud metadata endpoint\n")
+
+
+@pytest.mark.parametrize("how", ["NO_COLOR", "--no-color"])
+def test_no_color_means_no_styling_codes_at_all(runner, notes, claims, how):
+    args = ["check", claims, "-s", notes] + (["--no-color"] if how == "--no-color" else [])
+    env = {"FORCE_COLOR": "1", "TERM": "xterm-256color"} | ({"NO_COLOR": "1"} if how == "NO_COLOR" else {})
+    styled = run(runner, "check", claims, "-s", notes, env={"FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    assert "\x1b[1m" in styled.stdout  # a terminal gets bold ...
+    r = run(runner, *args, env=env)
+    assert r.exit_code == 0 and r.stderr == ""
+    assert "\x1b" not in r.stdout  # ... and NO_COLOR nothing at all

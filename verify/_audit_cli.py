@@ -5,7 +5,6 @@ unverified) and quote statuses (altered, misattributed) both count.
 """
 from __future__ import annotations
 
-import os
 import sys
 from typing import Any
 
@@ -85,10 +84,9 @@ def _emit(data: dict[str, Any], fmt: str, output: str | None, no_color: bool) ->
 
 
 def _console(*, file=None, no_color: bool = False):
-    from rich.console import Console
+    from ._options import make_console
 
-    no_color = no_color or bool(os.environ.get("NO_COLOR"))
-    return Console(file=file, no_color=no_color, highlight=False, emoji=False, soft_wrap=True)
+    return make_console(file=file, no_color=no_color, soft_wrap=True)
 
 
 def render_audit_terminal(data: dict[str, Any], console) -> None:

@@ -177,11 +177,9 @@ def render_text(data: dict, fmt: str, *, publisher: str = "verify") -> str:
 
 
 def _console(*, stderr: bool = False, no_color: bool = False, file=None):
-    from rich.console import Console
+    from ._options import make_console
 
-    no_color = no_color or bool(os.environ.get("NO_COLOR"))
-    return Console(stderr=stderr, file=file, no_color=no_color,
-                   highlight=False, emoji=False, soft_wrap=False)
+    return make_console(stderr=stderr, file=file, no_color=no_color)
 
 
 class _progress:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from typing import Any
 
 import click
@@ -90,10 +89,9 @@ def to_csv(data: dict[str, Any]) -> str:
 
 
 def _console(*, file=None, no_color: bool = False):
-    from rich.console import Console
+    from ._options import make_console
 
-    no_color = no_color or bool(os.environ.get("NO_COLOR"))
-    return Console(file=file, no_color=no_color, highlight=False, emoji=False, soft_wrap=False)
+    return make_console(file=file, no_color=no_color)
 
 
 def render_terminal(data: dict[str, Any], console, *, max_evidence: int = 1) -> None:

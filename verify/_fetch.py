@@ -119,11 +119,12 @@ def fetch_source(url: str, cache_dir: Path, options: FetchOptions | None = None)
 def _show_progress(futures) -> None:
     from concurrent.futures import as_completed
 
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn
+
+    from ._options import make_console, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     with Progress(TextColumn("fetching"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=Console(stderr=True), transient=True) as bar:
+                  console=make_console(stderr=True), transient=True) as bar:
         task = bar.add_task("fetch", total=len(futures))
         for _ in as_completed(futures.values()):
             bar.advance(task)

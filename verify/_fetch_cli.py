@@ -71,7 +71,7 @@ def fetch_command(urls: tuple[str, ...], urls_file: Path | None, into: Path, ref
 
 def print_report(report) -> None:
     """A table of every URL (stdout) and a one-line summary (stderr)."""
-    from rich.console import Console
+    from ._options import make_console
     from rich.markup import escape
     from rich.table import Table
 
@@ -85,7 +85,7 @@ def print_report(report) -> None:
         if r.reason and r.status != "fetched":
             detail = f"{detail}  ({r.reason})" if detail else r.reason
         table.add_row(f"[{colour[r.status]}]{r.status}[/]", escape(r.url), escape(detail))
-    Console(soft_wrap=False).print(table)
+    make_console().print(table)
     counts = {s: sum(1 for r in report.results if r.status == s) for s in ("fetched", "cached", "failed")}
-    Console(stderr=True).print(escape(f"{counts['fetched']} fetched, {counts['cached']} cached, "
+    make_console(stderr=True).print(escape(f"{counts['fetched']} fetched, {counts['cached']} cached, "
                                       f"{counts['failed']} failed"))
