@@ -521,3 +521,37 @@ def test_no_color_means_no_styling_codes_at_all(runner, notes, claims, how):
     r = run(runner, *args, env=env)
     assert r.exit_code == 0 and r.stderr == ""
     assert "\x1b" not in r.stdout  # ... and NO_COLOR nothing at all
+
+
+# --- verify audit: unusable drafts, tables ------------------------------------------------------
+
+@pytest.mark.parametrize("name, content, why", [
+    ("draft.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n",
+     "is a PDF: save the draft as .docx, .md, .html or .txt"),
+    ("draft.md", bytes(range(256)) * 8, "looks like a binary file, not a .md, .txt, .html or .docx draft"),
+])
+def test_audit_of_a_pdf_or_binary_draft_exits_2(runner, notes, tmp_path, name, content, why):
+    draft = tmp_path / name
+    draft.write_bytes(content)
+    r = run(runner, "audit", draft, "-s", notes)
+    assert r.exit_code == 2
+    assert r.stderr == f"verify: error: {draft}: {why}\n"
+    assert not (tmp_path / ".verify").exists()
+
+
+def test_audit_of_a_docx_checks_the_sentences_inside_its_tables(runner, notes, tmp_path):
+    import json
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("The council met on Monday.")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Result"
+    table.cell(0, 1).text = "Ann Lee received 40 percent of the vote."
+    draft = tmp_path / "draft.docx"
+    document.save(draft)
+    r = run(runner, "audit", draft, "-s", notes, "-f", "json")
+    assert r.exit_code == 0 and r.stderr == ""
+    statements = {s["text"]: s for s in json.loads(r.stdout)["statements"]}
+    assert statements["Ann Lee received 40 percent of the vote."]["verdict"] == "contradicted"

@@ -126,13 +126,31 @@ def _read_draft(draft: str | Path, *, cache: str | Path | None = None,
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror})", where=name) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
+    text = _decode_draft(raw, name)
     if suffix in (".html", ".htm") or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
         return _read_html(text, name), name
     return _plain_markdown(text), name
+
+
+def _decode_draft(raw: bytes, name: str) -> str:
+    """The draft's text; a PDF or other binary file is an ``InputError`` (exit 2), as a
+    binary claims file is for ``check``, never garbage audited as sentences."""
+    for bom, enc in ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(enc)
+            except UnicodeDecodeError:
+                break
+    head = raw[:8192]
+    if head.startswith(b"%PDF-"):
+        raise InputError("is a PDF: save the draft as .docx, .md, .html or .txt", where=name)
+    controls = sum(head.count(bytes([b])) for b in range(32) if b not in (9, 10, 12, 13))
+    if b"\x00" in head or controls > len(head) // 20:
+        raise InputError("looks like a binary file, not a .md, .txt, .html or .docx draft", where=name)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
 
 
 def _read_html(html: str, where: str) -> str:
@@ -155,7 +173,29 @@ def _read_docx(path: Path) -> str:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several unrelated types on a bad file
         raise InputError(f"not a readable .docx file ({exc.__class__.__name__})", where=str(path)) from None
-    return "\n\n".join(_docx_paragraph(p) for p in document.paragraphs if p.text.strip())
+    return "\n\n".join(_docx_blocks(document))
+
+
+def _docx_blocks(container) -> list[str]:
+    """Paragraphs in document order, table cells included (each cell's paragraphs, row by
+    row; a merged cell once), so a fact stated in a table is audited like any other."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    out: list[str] = []
+    for item in container.iter_inner_content():
+        if isinstance(item, Paragraph):
+            if item.text.strip():
+                out.append(_docx_paragraph(item))
+        elif isinstance(item, Table):
+            for row in item.rows:
+                seen: list = []  # the cells' XML elements: a merged cell repeats its element
+                for cell in row.cells:
+                    if any(cell._tc is tc for tc in seen):
+                        continue
+                    seen.append(cell._tc)
+                    out.extend(_docx_blocks(cell))
+    return out
 
 
 def _docx_paragraph(p) -> str:
