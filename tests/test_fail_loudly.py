@@ -555,3 +555,71 @@ def test_audit_of_a_docx_checks_the_sentences_inside_its_tables(runner, notes, t
     assert r.exit_code == 0 and r.stderr == ""
     statements = {s["text"]: s for s in json.loads(r.stdout)["statements"]}
     assert statements["Ann Lee received 40 percent of the vote."]["verdict"] == "contradicted"
+
+
+# --- verify report and ClaimReview --------------------------------------------------------------
+
+def _saved_report(data, tmp_path, **changes) -> Path:
+    import json
+
+    report = json.loads((data / "reports" / "check-sample.json").read_text(encoding="utf-8"))
+    for key, value in changes.items():
+        if key == "verdict":
+            report["claims"][1]["verdict"] = value
+        else:
+            report[key] = value
+    path = tmp_path / "saved.json"
+    path.write_text(json.dumps(report), encoding="utf-8")
+    return path
+
+
+def test_report_with_an_unknown_verdict_is_refused_with_exit_2(runner, data, tmp_path):
+    import json
+
+    path = _saved_report(data, tmp_path, verdict="probably")
+    cid = json.loads(path.read_text())["claims"][1]["id"]
+    r = run(runner, "report", path, "-f", "claimreview")
+    assert r.exit_code == 2
+    assert r.stderr == (f"verify: error: {path}: claim 2 (id {cid!r}) has an unknown verdict 'probably' "
+                        "(expected supported, contradicted, disputed or unverified)\n")
+
+
+def test_report_from_a_newer_version_is_refused_with_exit_2(runner, data, tmp_path):
+    path = _saved_report(data, tmp_path, version=2)
+    r = run(runner, "report", path, "-f", "markdown")
+    assert r.exit_code == 2
+    assert r.stderr == f"verify: error: {path}: report version 2 is newer than this verify reads (1); upgrade verify\n"
+
+
+def test_report_accepts_f_like_the_other_commands(runner, data):
+    r = run(runner, "report", data / "reports" / "check-sample.json", "-f", "markdown")
+    assert r.exit_code == 0 and r.stdout.startswith("#")
+
+
+def test_claimreview_url_fields_are_urls_never_local_paths(runner, notes, claims):
+    import json
+
+    r = run(runner, "check", claims, "-s", notes, "-f", "claimreview",
+            "--url", "https://desk.example.org/review.html")
+    assert r.exit_code == 0 and r.stderr == ""
+
+    def urls(node):
+        if isinstance(node, dict):
+            yield from ([node["url"]] if "url" in node else [])
+            for v in node.values():
+                yield from urls(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from urls(v)
+
+    found = list(urls(json.loads(r.stdout)))
+    assert found and all(u.startswith("https://") for u in found)
+    assert "https://desk.example.org/review.html#claim-1" in found
+
+
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_a_claimreview_url_that_is_a_path_is_refused(runner, notes, claims, data, command):
+    args = ([claims, "-s", notes] if command == "check" else [data / "reports" / "check-sample.json"])
+    r = run(runner, command, *args, "-f", "claimreview", "--url", "reports/review.html")
+    assert r.exit_code == 2
+    assert r.stderr == "verify: error: --url 'reports/review.html' is not an http(s) URL\n"

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-import re
 from typing import Any
 
 from verify._html import items, report_kind, safe_url, source_index, text, verdict_of
@@ -43,17 +42,6 @@ RATINGS: dict[str, dict[str, Any]] = {
     "contradicted": {"ratingValue": 1, "bestRating": 5, "worstRating": 1, "alternateName": "False"},
     "unverified": {"alternateName": "Unproven"},
 }
-
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
-
-
-def _file_url(path: str) -> str | None:
-    """A relative path is a usable URL reference when published next to the sources;
-    anything with a scheme (``javascript:``) or a drive letter is not."""
-    if not path or _SCHEME.match(path) or path.startswith(("/", "\\")) or any(c.isspace() for c in path):
-        return None
-    return path
-
 
 def _appearances(evidence: Any, sources: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
@@ -70,8 +58,9 @@ def _appearances(evidence: Any, sources: dict[str, dict[str, Any]]) -> list[dict
         name = text(ev.get("title")) or text(src.get("title"))
         if name:
             work["name"] = name
-        url = safe_url(ev.get("url")) or safe_url(src.get("url")) or \
-            _file_url(text(src.get("path")) or key)
+        # a url field is a URL, never a local path: a file source without one is named and
+        # identified by its hash instead
+        url = safe_url(ev.get("url")) or safe_url(src.get("url"))
         if url:
             work["url"] = url
         if src.get("published"):

@@ -79,12 +79,14 @@ def cli() -> None:
 @click.option("--evidence", "max_evidence", type=click.IntRange(1, 20), default=2, show_default=True,
               help="Passages shown per side in the terminal report.")
 @click.option("--publisher", default="verify", help="Publisher name for --format claimreview.")
+@click.option("--url", "review_url", default=None, metavar="URL",
+              help="For --format claimreview: the http(s) page where the review is published.")
 @fetch_options
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0, metavar="N",
               help="Worker processes for checking claims (default 0: every core).")
 def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, output: str | None,
           fail_on: tuple[str, ...], encoding: str, no_color: bool, max_evidence: int,
-          publisher: str, offline: bool, refresh: bool, ignore_robots: bool,
+          publisher: str, review_url: str | None, offline: bool, refresh: bool, ignore_robots: bool,
           allow_private: bool, jobs: int) -> None:
     """Check every claim in CLAIMS (CSV with a claim column, .txt one per line, - for stdin)."""
     from ._check import check as run_check
@@ -92,6 +94,7 @@ def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, ou
     from ._render import report_dict
 
     check_output(output, claims, *sources)
+    check_url("--url", review_url)
     err = _console(stderr=True, no_color=no_color)
     paths = list(sources) or ["sources"]
     with _progress(err, "indexing sources") as indexing, _progress(err) as progress:
@@ -100,7 +103,7 @@ def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, ou
                            fetch_options=make_fetch_options(offline, refresh, ignore_robots, allow_private),
                            jobs=jobs or default_jobs())
     data = report_dict(report)
-    _emit(data, fmt, output, no_color, max_evidence, publisher)
+    _emit(data, fmt, output, no_color, max_evidence, publisher, review_url)
     for s in data["skipped"]:
         click.echo(f"verify: skipped {s['what']}: {s['reason']}", err=True)
     bad = [c for c in data["claims"] if c["verdict"] in fail_on]
@@ -110,7 +113,7 @@ def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, ou
 
 
 def _emit(data: dict, fmt: str, output: str | None, no_color: bool, max_evidence: int,
-          publisher: str = "verify") -> None:
+          publisher: str = "verify", review_url: str | None = None) -> None:
     from . import _render
 
     if fmt == "terminal":
@@ -120,7 +123,7 @@ def _emit(data: dict, fmt: str, output: str | None, no_color: bool, max_evidence
         else:
             _render.render_terminal(data, _console(no_color=no_color), max_evidence=max_evidence)
         return
-    write_output(render_text(data, fmt, publisher=publisher), output)
+    write_output(render_text(data, fmt, publisher=publisher, url=review_url), output)
 
 
 def check_output(output: str | None, *inputs: str | None) -> None:
@@ -143,6 +146,16 @@ def check_output(output: str | None, *inputs: str | None) -> None:
         raise InputError(f"cannot write: permission denied in {folder}", where=output)
 
 
+def check_url(option: str, value: str | None) -> None:
+    """An option that must hold an http(s) URL (ClaimReview's url fields): anything else,
+    a local path included, is a usage error before any work."""
+    from ._errors import InputError
+    from ._html_text import safe_url
+
+    if value is not None and not safe_url(value):
+        raise InputError(f"{option} {value!r} is not an http(s) URL")
+
+
 def write_output(text: str, output: str | None) -> None:
     """A rendered report to ``output`` (a file) or stdout; a file that cannot be written is a
     one-line error, exit 2."""
@@ -156,7 +169,7 @@ def write_output(text: str, output: str | None) -> None:
         click.echo(text, nl=False)
 
 
-def render_text(data: dict, fmt: str, *, publisher: str = "verify") -> str:
+def render_text(data: dict, fmt: str, *, publisher: str = "verify", url: str | None = None) -> str:
     """A report dict in one of the file formats."""
     from . import _render
 
@@ -172,7 +185,7 @@ def render_text(data: dict, fmt: str, *, publisher: str = "verify") -> str:
         return render_html(data)
     if fmt == "claimreview":
         from ._claimreview import render_claimreview
-        return render_claimreview(data, publisher=publisher)
+        return render_claimreview(data, publisher=publisher, url=url)
     raise click.BadParameter(f"unknown format {fmt}")
 
 

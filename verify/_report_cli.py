@@ -36,10 +36,45 @@ def load_report(path: str) -> dict[str, Any]:
     except json.JSONDecodeError as e:
         raise InputError(f"not JSON (line {e.lineno}, column {e.colno}: {e.msg})", where=where) from None
     try:
-        report_kind(data)
+        kind = report_kind(data)
     except InputError as e:
         raise InputError(str(e), where=where) from None
+    _check_version(data.get("version"), where)
+    _check_verdicts(data, kind, where)
     return data
+
+
+REPORT_VERSION = 1
+_ITEMS = {"check": ("claims", "claim"), "audit": ("statements", "statement"), "comments": ("comments", "comment")}
+
+
+def _check_version(version: Any, where: str) -> None:
+    """A report from a newer verify may mean something else by the same fields: refuse it."""
+    if version is None:
+        return
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise InputError(f"unknown report version {version!r}", where=where)
+    if version > REPORT_VERSION:
+        raise InputError(f"report version {version} is newer than this verify reads "
+                         f"({REPORT_VERSION}); upgrade verify", where=where)
+
+
+def _check_verdicts(data: dict[str, Any], kind: str, where: str) -> None:
+    """Every verdict must be one this verify knows, or the rendered page would state one
+    it cannot stand behind. Names the first item that has another."""
+    from verify._model import VERDICTS
+
+    key, noun = _ITEMS[kind]
+    for n, item in enumerate(data[key], 1):
+        if not isinstance(item, dict):
+            continue
+        found = [item.get("verdict")] + [k.get("verdict") for k in item.get("claims") or []
+                                          if isinstance(k, dict)] if kind == "comments" else [item.get("verdict")]
+        for v in found:
+            if v is not None and v not in VERDICTS:
+                label = f"{noun} {n}" + (f" (id {item['id']!r})" if isinstance(item.get("id"), str) else "")
+                raise InputError(f"{label} has an unknown verdict {v!r} (expected "
+                                 f"{', '.join(VERDICTS[:-1])} or {VERDICTS[-1]})", where=where)
 
 
 def render(report: dict[str, Any], fmt: str, *, title: str | None = None, publisher: str = "verify",
@@ -58,7 +93,7 @@ def render(report: dict[str, Any], fmt: str, *, title: str | None = None, publis
 
 @click.command("report")
 @click.argument("report_file", metavar="REPORT.json")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True,
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="html", show_default=True,
               help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="Write to this file instead of standard output.")
@@ -79,9 +114,11 @@ def report_command(report_file: str, fmt: str, output: str | None, title: str | 
                 _dt.date.fromisoformat(date_published)
             except ValueError:
                 raise InputError(f"--date {date_published!r} is not a date like 2025-06-01") from None
-        from verify._cli import check_output
+        from verify._cli import check_output, check_url
 
         check_output(output, report_file)
+        check_url("--url", url)
+        check_url("--publisher-url", publisher_url)
         report = load_report(report_file)
         out = render(report, fmt, title=title, publisher=publisher, publisher_url=publisher_url,
                      date_published=date_published, url=url)
