@@ -623,3 +623,21 @@ def test_a_claimreview_url_that_is_a_path_is_refused(runner, notes, claims, data
     r = run(runner, command, *args, "-f", "claimreview", "--url", "reports/review.html")
     assert r.exit_code == 2
     assert r.stderr == "verify: error: --url 'reports/review.html' is not an http(s) URL\n"
+
+
+def test_audit_summary_counts_each_statement_once_under_its_kind(runner, data, tmp_path):
+    import json
+
+    audit_data = data / "audit"
+    r = run(runner, "audit", audit_data / "draft.md", "-s", audit_data / "sources", "--cache", tmp_path,
+            "-f", "json")
+    assert r.exit_code == 0
+    report = json.loads(r.stdout)
+    statements, summary = report["statements"], report["summary"]
+    quotes = [s for s in statements if s.get("quote")]
+    claims = [s for s in statements if s.get("verdict") and not s.get("quote")]
+    assert quotes and claims
+    for verdict in ("supported", "contradicted", "disputed", "unverified"):
+        assert summary[verdict] == sum(s["verdict"] == verdict for s in claims), verdict
+    assert sum(summary["quotes"].values()) == len(quotes)
+    assert summary["checked"] == len(claims) + len(quotes)

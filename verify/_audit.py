@@ -66,16 +66,18 @@ class AuditReport:
     passages: int = 0
 
     def summary(self) -> dict[str, Any]:
+        """Counts of what the report shows, each statement once under its own kind: claims
+        by verdict, quotations by status (a quotation's verdict is not a claim's)."""
         kinds: dict[str, int] = {}
         for s in self.statements:
             kinds[s.kind] = kinds.get(s.kind, 0) + 1
         verdicts = {v: 0 for v in VERDICTS}
         quotes = {q: 0 for q in QUOTE_STATUSES}
         for s in self.statements:
-            if s.verdict in verdicts:
-                verdicts[s.verdict] += 1
             if s.quote:
                 quotes[s.quote["status"]] += 1
+            elif s.verdict in verdicts:
+                verdicts[s.verdict] += 1
         return {"sentences": len(self.statements), "checked": sum(s.verdict is not None for s in self.statements),
                 "kinds": kinds, **verdicts, "quotes": quotes}
 
