@@ -641,3 +641,46 @@ def test_audit_summary_counts_each_statement_once_under_its_kind(runner, data, t
         assert summary[verdict] == sum(s["verdict"] == verdict for s in claims), verdict
     assert sum(summary["quotes"].values()) == len(quotes)
     assert summary["checked"] == len(claims) + len(quotes)
+
+
+# --- the terminal report, piped -----------------------------------------------------------------
+
+def test_piped_report_is_line_oriented_and_the_same_at_any_width(runner, data, tmp_path):
+    deep = tmp_path / "a-rather-long-folder-name-for-the-corpus" / "and-another-level-below-it"
+    deep.mkdir(parents=True)
+    shutil.copy(data / "corpus" / "notes.txt", deep / "mayoral-election-notes-with-a-long-file-name.txt")
+    claims = tmp_path / "c.txt"
+    claims.write_text("Ann Lee received 40 percent of the vote.\n")
+    narrow = run(runner, "check", claims, "-s", deep, env={"COLUMNS": "80"})
+    wide = run(runner, "check", claims, "-s", deep, env={"COLUMNS": "160"})
+    assert narrow.exit_code == 0 and narrow.stderr == ""
+    assert narrow.stdout == wide.stdout
+    assert not set("│╭╮╰╯─") & set(narrow.stdout)
+    lines = narrow.stdout.splitlines()
+    verdict = next(i for i, line in enumerate(lines) if "CONTRADICTED" in line)
+    assert lines[verdict].endswith("[1] Ann Lee received 40 percent of the vote.")
+    assert lines[verdict + 1].startswith(
+        "  contradicts and-another-level-below-it/mayoral-election-notes-with-a-long-file-name.txt:3: ")
+    assert lines[verdict + 1].endswith("She received 61 percent of the vote.")
+
+
+def test_summary_comes_first_and_a_big_corpus_lists_a_few_sources_and_how_many_more(runner, data, tmp_path):
+    import json
+
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    for i in range(8):
+        (corpus / f"s{i}.txt").write_text(f"Town {i} held an election in 2021.\n")
+    shutil.copy(data / "corpus" / "notes.txt", corpus / "notes.txt")
+    claims = tmp_path / "c.txt"
+    claims.write_text("Ann Lee was re-elected in 2021.\n")
+    r = run(runner, "check", claims, "-s", corpus)
+    lines = r.stdout.splitlines()
+    assert lines[0] == "Corpus: 9 source(s), 15 passages"
+    assert lines[1] == "1 supported  0 contradicted  0 disputed  0 unverified"
+    notes_title = (data / "corpus" / "notes.txt").read_text().splitlines()[0]
+    assert lines[2:7] == [f"  • many/notes.txt — {notes_title}"] + [
+        f"  • many/s{i}.txt — Town {i} held an election in 2021." for i in range(4)]
+    assert lines[7] == "  and 4 more (all of them in --format json)"
+    full = run(runner, "check", claims, "-s", corpus, "-f", "json")
+    assert len(json.loads(full.stdout)["sources"]) == 9

@@ -44,22 +44,65 @@ def highlight(passage: str, matched: list[str], values: list[str | None]) -> Tex
     return text
 
 
+SOURCES_LISTED = 5
+
+
 def render_terminal(report: dict[str, Any], console: Console, *, max_evidence: int = 2) -> None:
-    """Print the report: corpus line, summary, each claim with its best evidence, skips."""
+    """Print the report: the summary first, a few sources ("and N more": all of them are in
+    the JSON), then each claim with its best evidence, then the skips.
+
+    On a terminal each claim is a panel; piped or written to a file the report is
+    line-oriented, as ripgrep's is: one block per claim, one line per piece of evidence,
+    nothing wrapped or boxed, so the output is the same at any terminal width."""
     corpus = report["corpus"]
-    console.print(f"[bold]Corpus:[/] {corpus['sources']} source(s), {corpus['passages']:,} passages")
-    for s in report["sources"]:
-        console.print(f"  [dim]•[/] {escape(s['id'])} [dim]— {escape(s.get('title') or '')}[/]")
-    summary = Table.grid(padding=(0, 2))
-    summary.add_row(*[Text(f"{report['summary'][v]} {v}", style=STYLE[v]) for v in VERDICTS])
-    console.print(summary)
+    console.print(Text.assemble(("Corpus:", "bold"), f" {corpus['sources']} source(s), "
+                                f"{corpus['passages']:,} passages"), soft_wrap=True)
+    console.print(Text("  ").join(Text(f"{report['summary'][v]} {v}", style=STYLE[v]) for v in VERDICTS),
+                  soft_wrap=True)
+    sources = report["sources"]
+    for s in sources[:SOURCES_LISTED]:
+        console.print(Text.assemble(("  • ", "dim"), s["id"], (f" — {s.get('title') or ''}", "dim")),
+                      soft_wrap=True)
+    if len(sources) > SOURCES_LISTED:
+        console.print(Text(f"  and {len(sources) - SOURCES_LISTED:,} more (all of them in --format json)",
+                           style="dim"), soft_wrap=True)
     console.print()
     for c in report["claims"]:
-        console.print(_claim_panel(c, max_evidence))
+        if console.is_terminal:
+            console.print(_claim_panel(c, max_evidence))
+        else:
+            for line in _claim_lines(c, max_evidence):
+                console.print(line, soft_wrap=True)
+            console.print()
     if report.get("skipped"):
-        console.print(f"[bold yellow]Skipped ({len(report['skipped'])}):[/]")
+        console.print(Text(f"Skipped ({len(report['skipped'])}):", style="bold yellow"), soft_wrap=True)
         for s in report["skipped"]:
-            console.print(f"  [yellow]•[/] {escape(s['what'])}: {escape(s['reason'])}")
+            console.print(Text.assemble(("  • ", "yellow"), f"{s['what']}: {s['reason']}"), soft_wrap=True)
+
+
+def _one_line(value: Any) -> str:
+    return " ".join(str(value or "").split())
+
+
+def _claim_lines(c: dict[str, Any], max_evidence: int) -> list[Text]:
+    """A claim as lines for a pipe or a file: the verdict line, then one line per passage
+    (``stance path:line: reason: passage``), or the reason when nothing was decisive."""
+    verdict = c["verdict"]
+    lines = [Text.assemble((BADGE[verdict], STYLE[verdict]), f"  {c['confidence']:.0%}  ",
+                           (f"[{_one_line(c['id'])}] ", "dim"), _one_line(c["claim"]))]
+    shown = False
+    for stance in ("supports", "contradicts"):
+        for e in [e for e in c["evidence"] if e["stance"] == stance][:max_evidence]:
+            shown = True
+            lines.append(Text.assemble(("  " + stance + " ", STANCE_STYLE[stance]),
+                                       (f"{e['source']}:{e['line']}", "cyan"),
+                                       f": {_one_line(e['reason'])}: ", _one_line(e["passage"])))
+    if not shown:
+        lines.append(Text("  " + _one_line(c.get("reason") or "no decisive passage"), style="dim"))
+        for e in [e for e in c["evidence"] if e["stance"] == "related"][:1]:
+            lines.append(Text.assemble(("  closest ", "dim"), (f"{e['source']}:{e['line']}", "cyan"),
+                                       f": {_one_line(e['reason'])}: ", _one_line(e["passage"])))
+    return lines
 
 
 def _claim_panel(c: dict[str, Any], max_evidence: int) -> Panel:
