@@ -684,3 +684,26 @@ def test_summary_comes_first_and_a_big_corpus_lists_a_few_sources_and_how_many_m
     assert lines[7] == "  and 4 more (all of them in --format json)"
     full = run(runner, "check", claims, "-s", corpus, "-f", "json")
     assert len(json.loads(full.stdout)["sources"]) == 9
+
+
+def test_a_fetched_source_is_known_by_its_url_on_every_run(runner, tmp_path):
+    import json
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from fetch_server import ARTICLE, FetchTestServer
+
+    claims = tmp_path / "c.txt"
+    claims.write_text("Cambodian exiles in Thailand face death threats.\n")
+    server = FetchTestServer().start()
+    try:
+        url = server.url(f"/article/{ARTICLE}")
+        runs = [run(runner, "check", claims, "-s", url, "--allow-private", "--cache", tmp_path / "cache",
+                    "-f", "json", *extra) for extra in ([], [], ["--offline"])]
+    finally:
+        server.stop()
+    for r in runs:
+        assert r.exit_code == 0 and r.stderr == ""
+        report = json.loads(r.stdout)
+        assert [s["id"] for s in report["sources"]] == [url]
+        assert {e["source"] for c in report["claims"] for e in c["evidence"]} <= {url}
+    assert runs[0].stdout == runs[1].stdout == runs[2].stdout

@@ -40,17 +40,19 @@ def _is_url(s: str | Path) -> bool:
     return str(s).lower().startswith(("http://", "https://"))
 
 
-def fetch_sources(urls: list[str], cache_dir: Path, options=None) -> tuple[list[Path], list[Skipped]]:
+def fetch_sources(urls: list[str], cache_dir: Path, options=None
+                  ) -> tuple[list[Path], list[Skipped], dict[str, str]]:
     """Fetch URL sources into the cache (``web/``), archived with their provenance; a URL that
-    fails is listed, never fatal."""
+    fails is listed, never fatal. Also returns each archived file's source id: its URL, the
+    same on the run that fetches it and on every later one."""
     if not urls:
-        return [], []
+        return [], [], {}
     from ._fetch import FetchOptions, fetch_urls
 
     report = fetch_urls(list(dict.fromkeys(urls)), cache_dir / "web", options or FetchOptions())
     paths = [r.path for r in report.results if r.path is not None]
     skipped = [Skipped(r.url, r.reason or "fetch failed", "url") for r in report.failed]
-    return paths, skipped
+    return paths, skipped, {str(r.path): r.url for r in report.results if r.path is not None}
 
 
 def open_index(sources: Sequence[str | Path], cache: str | Path | None = None,
@@ -79,10 +81,10 @@ def open_index(sources: Sequence[str | Path], cache: str | Path | None = None,
                            "choose a writable folder with --cache DIR") from None
         lock = None
     try:
-        fetched, skipped_urls = fetch_sources([str(s) for s in sources if _is_url(s)] + list(urls),
-                                              cache_dir, fetch_options)
+        fetched, skipped_urls, url_ids = fetch_sources(
+            [str(s) for s in sources if _is_url(s)] + list(urls), cache_dir, fetch_options)
         index = PassageIndex(index_path, read_only=lock is None)
-        files, skipped = discover([*paths, *fetched], known=index.known_stats())
+        files, skipped = discover([*paths, *fetched], known=index.known_stats(), ids=url_ids)
         skipped = skipped_urls + skipped
         if lock is None:  # a read-only folder: its index is used as it is, if complete
             if index.pending(files):

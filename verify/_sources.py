@@ -34,14 +34,15 @@ KnownStat = tuple[int, int, int, str]
 _RACY_NS = 2_000_000_000
 
 
-def discover(paths: list[str | Path], known: dict[str, KnownStat] | None = None
-             ) -> tuple[list[SourceFile], list[Skipped]]:
+def discover(paths: list[str | Path], known: dict[str, KnownStat] | None = None,
+             ids: dict[str, str] | None = None) -> tuple[list[SourceFile], list[Skipped]]:
     """Walk files and folders (recursively, hidden entries ignored); hash each usable file.
 
     ``known`` (from the index) lets a file whose size and mtime are unchanged keep its hash
     unread, as git does: a re-run over a large corpus then costs a ``stat`` per file. A file
     modified within two seconds of being indexed is always re-hashed (its mtime may not
-    have ticked)."""
+    have ticked). ``ids`` names files given directly by another id (a fetched page: its
+    URL) instead of their path."""
     found: list[SourceFile] = []
     skipped: list[Skipped] = []
     seen: set[Path] = set()
@@ -60,7 +61,7 @@ def discover(paths: list[str | Path], known: dict[str, KnownStat] | None = None
             if real in seen:
                 continue
             seen.add(real)
-            sid = _source_id(root, path)
+            sid = (ids or {}).get(str(path)) or _source_id(root, path)
             kind = TEXT_SUFFIXES.get(path.suffix.lower())
             if kind is None:
                 skipped.append(Skipped(sid, f"unsupported file type {path.suffix or '(none)'!r}"))
