@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import ExitStack
 from pathlib import Path
 
 from ._candidates import candidates
@@ -71,31 +72,28 @@ def open_index(sources: Sequence[str | Path], cache: str | Path | None = None,
                          + " (expected .txt, .md or .html files, or URLs)")
     cache_dir = Path(cache) if cache else default_cache(paths or ["."])
     index_path = index_file(cache_dir, paths)
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        lock = writer_lock(index_path)
-        lock.__enter__()
-    except OSError as exc:
-        if not index_path.is_file():
-            raise RunError(f"cannot write the index in {cache_dir} ({exc.strerror}); "
-                           "choose a writable folder with --cache DIR") from None
-        lock = None
-    try:
+    with ExitStack() as held:
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            held.enter_context(writer_lock(index_path))
+            writable = True
+        except OSError as exc:
+            if not index_path.is_file():
+                raise RunError(f"cannot write the index in {cache_dir} ({exc.strerror}); "
+                               "choose a writable folder with --cache DIR") from None
+            writable = False
         fetched, skipped_urls, url_ids = fetch_sources(
             [str(s) for s in sources if _is_url(s)] + list(urls), cache_dir, fetch_options)
-        index = PassageIndex(index_path, read_only=lock is None)
+        index = PassageIndex(index_path, read_only=not writable)
         files, skipped = discover([*paths, *fetched], known=index.known_stats(), ids=url_ids)
         skipped = skipped_urls + skipped
-        if lock is None:  # a read-only folder: its index is used as it is, if complete
+        if writable:
+            srcs, more = index.sync(files, progress=progress)
+        else:  # a read-only folder: its index is used as it is, if complete
             if index.pending(files):
                 raise RunError(f"the index in {cache_dir} is out of date and the folder cannot be "
                                "written; choose a writable folder with --cache DIR")
             srcs, more = index.sources([f.id for f in files]), []
-        else:
-            srcs, more = index.sync(files, progress=progress)
-    finally:
-        if lock is not None:
-            lock.__exit__(None, None, None)
     skipped += more
     if not srcs:
         first = f": {len(skipped)} skipped, first {skipped[0].what}: {skipped[0].reason}" if skipped else ""
@@ -154,7 +152,7 @@ def check_claim(claim: Claim, index: PassageIndex, sources: dict[str, Source]) -
     except sqlite3.DatabaseError as exc:  # the index itself failed: the run cannot go on
         index.unseal()
         raise IndexError_(f"the index failed while checking claim {claim.id} ({exc}); "
-                          "the next run rebuilds it", where=index.path) from None
+                          "the next run checks it, and rebuilds it if damaged", where=index.path) from None
     except Exception as exc:  # noqa: BLE001
         return ClaimResult(claim=claim, verdict="unverified", confidence=0.0, evidence=[],
                            reason=f"could not be judged: internal error ({type(exc).__name__}: {exc})")
