@@ -3,7 +3,9 @@
     python bench/stance.py [CLAIMS.csv] [SOURCES]
 
 Reads the claims, takes each claim's candidate passages from the index (as `check` does),
-then times reading the passage's facts and judging it, excluding retrieval.
+then times reading the passage's facts and judging it by the rules, excluding retrieval; then
+the model: its load time (first call, in this process) and milliseconds per (passage, claim)
+pair scored on one thread, on the same pairs.
 """
 from __future__ import annotations
 
@@ -41,8 +43,23 @@ def main() -> None:
         judge(fc, read_facts(text), read_facts(ctx), index.idf)
     warm = time.perf_counter() - t0
     n = len(pairs)
-    print(f"{n} pairs: {cold * 1e6 / n:.0f} µs per pair reading every passage afresh, "
+    print(f"rules: {n} pairs: {cold * 1e6 / n:.0f} µs per pair reading every passage afresh, "
           f"{warm * 1e6 / n:.0f} µs per pair judging (passage facts cached, as across claims)")
+
+    from verify.stance._onnx import OnnxNLI
+    from verify.stance.model import DEFAULT_MODEL
+
+    t0 = time.perf_counter()
+    nli = OnnxNLI.load(DEFAULT_MODEL)
+    load = time.perf_counter() - t0
+    texts = [(text, fc.text) for fc, text, _ctx in pairs]
+    nli.predict(texts[:16])  # warm
+    t0 = time.perf_counter()
+    for k in range(0, len(texts), 8):  # a claim's top-k at a time, as check runs it
+        nli.predict(texts[k:k + 8])
+    model = time.perf_counter() - t0
+    print(f"model: loaded in {load:.2f} s; {model * 1e3 / n:.2f} ms per pair "
+          f"(batches of 8, one thread, {n} pairs)")
 
 
 if __name__ == "__main__":

@@ -132,7 +132,7 @@ import sys, time
 from pathlib import Path
 import verify._check as c
 ready = Path(sys.argv[1])
-def slow(claim, index, sources):
+def slow(claim, index, sources, stance=None):
     ready.touch()
     time.sleep(60)
 c._check_claim = slow

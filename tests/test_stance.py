@@ -954,3 +954,22 @@ _WORDS = st.sampled_from(["Sokha", "was", "not", "never", "deported", "in", "201
        st.lists(_WORDS, min_size=1, max_size=14).map(" ".join))
 def test_any_claim_and_passage_are_judged_without_error(claim, passage):
     assert stance(claim, passage).label in ("supports", "contradicts", "related", "unrelated")
+
+
+def test_passages_of_one_source_count_as_one_independent_source():
+    same = decide([Evidence("supports", "a", "first text", 1, 0, 1, 0.8, "r"),
+                   Evidence("supports", "a", "another wording altogether", 9, 50, 60, 0.8, "r")])
+    assert same[2] == "supported by 1 independent source"
+
+
+def test_distinct_sources_count_as_independent_sources():
+    two = decide([Evidence("supports", "a", "first text", 1, 0, 1, 0.8, "r"),
+                  Evidence("supports", "b", "another wording altogether", 1, 0, 1, 0.8, "r")])
+    assert two[2] == "supported by 2 independent sources"
+
+
+def test_a_story_syndicated_in_two_sources_counts_once():
+    text = "Thai police arrested the activist on Monday in Bangkok."
+    one = decide([Evidence("supports", "a", text, 1, 0, 1, 0.8, "r"),
+                  Evidence("supports", "b", text, 1, 0, 1, 0.8, "r")])
+    assert one[2] == "supported by 1 independent source"

@@ -20,7 +20,9 @@ _EXPORTS = {
     "Claim": "._model", "ClaimResult": "._model", "Evidence": "._model", "Passage": "._model",
     "Report": "._model", "Skipped": "._model", "Source": "._model",
     "VerifyError": "._errors", "InputError": "._errors", "SourceError": "._errors",
-    "FetchError": "._errors", "RunError": "._errors", "VerifyWarning": "._errors",
+    "FetchError": "._errors", "RunError": "._errors", "ModelError": "._errors",
+    "VerifyWarning": "._errors",
+    "Stance": ".stance", "RulesStance": ".stance", "ModelStance": ".stance", "make_stance": ".stance",
     "extract_quantities": "._quantities", "extract_dates": "._dates", "judge": "._stance",
     "read_facts": "._facts",
     "audit": "._audit", "AuditReport": "._audit", "read_draft": "._audit",
@@ -50,7 +52,8 @@ if TYPE_CHECKING:  # for type checkers and IDEs
     from ._check import check, check_claim, open_index
     from ._claims import read_claims
     from ._dates import extract_dates
-    from ._errors import FetchError, InputError, RunError, SourceError, VerifyError, VerifyWarning
+    from ._errors import (FetchError, InputError, ModelError, RunError, SourceError, VerifyError,
+                          VerifyWarning)
     from ._facts import read_facts
     from ._index import PassageIndex
     from ._model import Claim, ClaimResult, Evidence, Passage, Report, Skipped, Source
@@ -58,3 +61,4 @@ if TYPE_CHECKING:  # for type checkers and IDEs
     from ._quantities import extract_quantities
     from ._sources import load_sources
     from ._stance import judge
+    from .stance import ModelStance, RulesStance, Stance, make_stance

@@ -23,6 +23,7 @@ from ._model import VERDICTS, Claim, ClaimResult, Skipped, Source
 from ._text import clean_controls
 from ._quotes import Quote, QuoteMatch, find_quotes, match_quote
 from ._worthiness import classify, sentence_spans
+from .stance import Stance, make_stance
 
 QUOTE_STATUSES = ("exact", "altered", "misattributed", "not-found")
 # How a quote's status reads as a verdict, so quotes count in the same summary as claims:
@@ -253,9 +254,12 @@ def _line(text: str, pos: int) -> int:
 
 def audit(draft: str | Path, sources: Sequence[str | Path] = ("sources",), *,
           cache: str | Path | None = None, index: PassageIndex | None = None,
-          text: str | None = None, fetch_options=None) -> AuditReport:
+          text: str | None = None, fetch_options=None, stance=None,
+          stance_model: str | Path | None = None) -> AuditReport:
     """Audit a draft (path, URL or ``-``; or ``text`` given directly) against ``sources``;
-    ``fetch_options`` (a ``verify._fetch.FetchOptions``) governs fetching URLs."""
+    ``fetch_options`` (a ``verify._fetch.FetchOptions``) governs fetching URLs; ``stance``
+    and ``stance_model`` choose the judgement as in ``check``."""
+    judge = make_stance(stance, stance_model)
     if text is None:
         text, name = read_draft(draft, cache=cache, fetch_options=fetch_options)
     else:
@@ -276,7 +280,7 @@ def audit(draft: str | Path, sources: Sequence[str | Path] = ("sources",), *,
             w = classify(sentence)
             st.kind, st.reason, st.score = w.kind, w.reason, w.score
             if w.kind == "claim":
-                _take_result(st, _check_sentence(sentence, n, st.line, index, by_id))
+                _take_result(st, _check_sentence(sentence, n, st.line, index, by_id, judge))
             else:
                 st.reason = f"not checked: {w.reason}"
         statements.append(st)
@@ -317,16 +321,16 @@ def claim_variants(sentence: str) -> list[str]:
 
 
 def _check_sentence(sentence: str, n: int, line: int, index: PassageIndex,
-                    by_id: dict[str, Source]) -> ClaimResult:
+                    by_id: dict[str, Source], stance: Stance) -> ClaimResult:
     """Check the whole sentence; when no source decides it, its shorter readings. A decisive
     reading wins over an undecided whole; among readings the most confident one is kept,
     a contradiction before a support on a tie."""
     variants = claim_variants(sentence)
-    results = [check_claim(Claim(id=str(n), text=variants[0], row=line), index, by_id)]
+    results = [check_claim(Claim(id=str(n), text=variants[0], row=line), index, by_id, stance)]
     if results[0].verdict != "unverified":
         return results[0]
     for v in variants[1:]:
-        results.append(check_claim(Claim(id=str(n), text=v, row=line), index, by_id))
+        results.append(check_claim(Claim(id=str(n), text=v, row=line), index, by_id, stance))
     decisive = [r for r in results[1:] if r.verdict != "unverified"]
     if not decisive:
         return results[0]

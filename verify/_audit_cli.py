@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from ._options import corpus_options, fetch_options, make_fetch_options
+from ._options import corpus_options, fetch_options, make_fetch_options, stance_options
 
 FORMATS = ["terminal", "json", "markdown", "html"]
 FAIL_ON = ["contradicted", "disputed", "unverified", "altered", "misattributed", "not-found"]
@@ -29,9 +29,11 @@ QUOTE_MARK = {"exact": "❝ exact quote", "altered": "❝ altered quote", "misat
 @click.option("--fail-on", type=click.Choice(FAIL_ON), multiple=True,
               help="Exit 1 if any statement gets this verdict or quote status (repeatable).")
 @fetch_options
+@stance_options
 def audit_command(draft: str, sources: tuple[str, ...], cache: str | None, fmt: str,
                   output: str | None, fail_on: tuple[str, ...], no_color: bool, offline: bool,
-                  refresh: bool, ignore_robots: bool, allow_private: bool) -> None:
+                  refresh: bool, ignore_robots: bool, allow_private: bool, stance: str,
+                  stance_model: str | None) -> None:
     """Audit DRAFT (.md, .txt, .html, .docx, a URL, or - for stdin): check its factual
     sentences and quotations against the sources."""
     from ._audit import audit
@@ -39,7 +41,8 @@ def audit_command(draft: str, sources: tuple[str, ...], cache: str | None, fmt: 
 
     check_output(output, draft, *sources)
     report = audit(draft, list(sources) or ["sources"], cache=cache,
-                   fetch_options=make_fetch_options(offline, refresh, ignore_robots, allow_private))
+                   fetch_options=make_fetch_options(offline, refresh, ignore_robots, allow_private),
+                   stance=stance, stance_model=stance_model)
     data = report.to_dict()
     _emit(data, fmt, output, no_color)
     for s in data["skipped"]:

@@ -12,20 +12,18 @@ from pathlib import Path
 
 from ._candidates import candidates
 from ._claims import read_claims
-from ._dates import last_year, parse_published
-from ._facts import DENIAL_VERBS, Facts, read_facts
-from ._index import PassageIndex, index_terms
-from ._model import Claim, ClaimResult, Evidence, Passage, Report, Skipped, Source
+from ._facts import DENIAL_VERBS
+from ._index import PassageIndex
+from ._model import Claim, ClaimResult, Evidence, Report, Skipped, Source
 from ._parallel import check_in_parallel, plan_jobs
 from ._cache import index_file, writer_lock
 from ._errors import IndexError_, InputError, RunError
 from ._sources import any_source_file, discover
-from ._stance import Judgement, judge
 from ._text import clean_controls, stem
 from ._verdict import decide
+from .stance import Candidate, Judged, Stance, make_stance
 
 MAX_RELATED = 3
-PREFILTER_COVERAGE = 0.15
 Progress = Callable[[int, int], None]
 
 
@@ -105,7 +103,8 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
           *, cache: str | Path | None = None, encoding: str = "utf-8",
           progress: Progress | None = None, index: PassageIndex | None = None,
           fetch_options=None, jobs: int | None = None,
-          index_progress: Progress | None = None) -> Report:
+          index_progress: Progress | None = None, stance: str | Stance | None = None,
+          stance_model: str | Path | None = None) -> Report:
     """Check every claim against the sources and return a ``Report``.
 
     ``claims`` is a CSV/.txt path or an iterable of claim strings (or ``Claim`` objects).
@@ -113,7 +112,10 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
     a ``verify._fetch.FetchOptions``) and archived in the cache. ``jobs``: worker processes
     (default: every core; 1 checks in this process); results are the same either way.
     ``progress`` is called as claims are checked, ``index_progress`` as sources are indexed.
+    ``stance``: 'model' (default), 'rules' or a ``verify.stance.Stance``; ``stance_model``: a
+    model directory for the 'model' stance (default: the shipped model).
     """
+    judge = make_stance(stance, stance_model)
     skipped: list[Skipped] = []
     if isinstance(claims, (str, Path)) and (str(claims) == "-" or os.path.exists(str(claims))
                                              or str(claims).endswith((".csv", ".tsv", ".txt"))):
@@ -132,99 +134,69 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
     by_id = {s.id: s for s in srcs}
     n_jobs = plan_jobs(jobs, len(claim_list), index.path)
     if n_jobs > 1:
-        results = check_in_parallel(claim_list, index.path, by_id, n_jobs, progress)
+        results = check_in_parallel(claim_list, index.path, by_id, n_jobs, progress, judge)
     else:
         results = []
         for n, claim in enumerate(claim_list, 1):
-            results.append(check_claim(claim, index, by_id))
+            results.append(check_claim(claim, index, by_id, judge))
             if progress:
                 progress(n, len(claim_list))
     return Report(claims=results, sources=srcs, skipped=skipped, passages=index.count())
 
 
-def check_claim(claim: Claim, index: PassageIndex, sources: dict[str, Source]) -> ClaimResult:
+def check_claim(claim: Claim, index: PassageIndex, sources: dict[str, Source],
+                stance: Stance | None = None) -> ClaimResult:
     """Judge the best candidate passages for one claim and decide its verdict.
 
     A fault in judging one claim (a bug, not bad input) leaves that claim unverified with the
-    fault as its reason, so one odd sentence never loses a run of thousands."""
+    fault as its reason, so one odd sentence never loses a run of thousands. A stance model
+    that cannot be loaded at all is not such a fault: it ends the run (``ModelError``)."""
+    from .stance._onnx import ModelError
+
+    stance = stance or make_stance()
     try:
-        return _check_claim(claim, index, sources)
+        return _check_claim(claim, index, sources, stance)
     except sqlite3.DatabaseError as exc:  # the index itself failed: the run cannot go on
         index.unseal()
         raise IndexError_(f"the index failed while checking claim {claim.id} ({exc}); "
                           "the next run checks it, and rebuilds it if damaged", where=index.path) from None
+    except ModelError:
+        raise
     except Exception as exc:  # noqa: BLE001
         return ClaimResult(claim=claim, verdict="unverified", confidence=0.0, evidence=[],
                            reason=f"could not be judged: internal error ({type(exc).__name__}: {exc})")
 
 
-def _check_claim(claim: Claim, index: PassageIndex, sources: dict[str, Source]) -> ClaimResult:
-    facts_c = read_facts(claim.text)
-    judged: list[tuple[Judgement, Passage, Source | None]] = []
-    hits = [p for p, _sim in candidates(index, claim.text)]
-    for passage, around in zip(hits, index.contexts(hits, before=2, after=1)):
-        if not _worth_judging(facts_c, around, index.idf):
-            continue
-        src = sources.get(passage.source_id)
-        published = parse_published(src.published) if src else None
-        # the sentences around are the whole document, and its title adds no name to them
-        whole = (around[0].index == 0 and around[-1].index == passage.index
-                 and (src is None or " ".join(src.title.split()) in " ".join(
-                     " ".join(q.text for q in around).split())))
-        j = _judge_spans(facts_c, passage, around, published, index, whole)
-        if j[0].label != "unrelated":
-            judged.append((j[0], j[1], src))
+def claim_candidates(claim: Claim, index: PassageIndex, sources: dict[str, Source]) -> list[Candidate]:
+    """Retrieval: the claim's best passages, each with the sentences around it."""
+    hits = candidates(index, claim.text)
+    passages = [p for p, _sim in hits]
+    return [Candidate(p, around, sources.get(p.source_id), sim, rank)
+            for rank, ((p, sim), around) in enumerate(zip(hits, index.contexts(passages, before=2, after=1)))]
+
+
+def _check_claim(claim: Claim, index: PassageIndex, sources: dict[str, Source],
+                 stance: Stance) -> ClaimResult:
+    judged = stance.judge(claim.text, claim_candidates(claim, index, sources), index.idf)
     evidence = _evidence(judged)
     verdict, confidence, reason = decide(evidence)
+    calibrated = getattr(stance, "confidence", None)  # optional: P(right) for this stance
+    if calibrated is not None:
+        confidence = calibrated(verdict, confidence)
     return ClaimResult(claim=claim, verdict=verdict, confidence=confidence,  # type: ignore[arg-type]
                        evidence=evidence, reason=reason)
 
 
-def _worth_judging(claim: Facts, around: list[Passage], idf) -> bool:
-    """A cheap first look: does the passage with its neighbours hold a fair share of the
-    claim's words at all? Exact stems only, so it errs towards judging: the stance step
-    (fuzzy word matches) calls a passage unrelated below about a third of the claim."""
-    present = set(index_terms(" ".join(q.text for q in around)))
-    total = hit = 0.0
-    for t in set(claim.content):
-        w = idf(t)
-        total += w
-        hit += w if t in present else 0.0
-    return total == 0 or hit / total >= PREFILTER_COVERAGE
-
-
-def _judge_spans(claim: Facts, p: Passage, around: list[Passage], published,
-                 index: PassageIndex, whole: bool = False) -> tuple[Judgement, Passage]:
-    """Judge the sentence alone, then joined with a neighbour when evidence spans two."""
-    context = read_facts(" ".join(q.text for q in around), published)
-    before = " ".join(q.text for q in around if q.index < p.index)
-    anchor = last_year(before) if "year" in p.text else None
-    best = judge(claim, read_facts(p.text, published, anchor), context, index.idf, whole), p
-    if best[0].label in ("supports", "contradicts") or best[0].coverage < 0.3:
-        return best
-    for q in around:
-        if abs(q.index - p.index) != 1 or q.para != p.para:
-            continue
-        first, second = (q, p) if q.index < p.index else (p, q)
-        joined = Passage(p.source_id, first.index, first.text + " " + second.text,
-                         first.start, second.end, first.line, p.para)
-        j = judge(claim, read_facts(joined.text, published), context, index.idf, whole)
-        # only support may span two sentences: a conflict stitched across them is too risky
-        if j.label == "supports" and j.score > best[0].score:
-            j.score *= 0.95  # a little less sure when it takes two sentences
-            best = j, joined
-    return best
-
-
-def _evidence(judged: list[tuple[Judgement, Passage, Source | None]]) -> list[Evidence]:
+def _evidence(judged: list[Judged]) -> list[Evidence]:
     out: list[Evidence] = []
     related = 0
-    seen: set[tuple[str, int, int]] = set()
-    for j, p, src in sorted(judged, key=lambda t: (t[0].label == "related", -t[0].score)):
-        key = (p.source_id, p.start, p.end)
-        if key in seen:
+    kept: list[tuple[str, int, int]] = []
+    for jd in sorted(judged, key=lambda t: (t.judgement.label == "related", -t.judgement.score)):
+        j, p, src = jd.judgement, jd.passage, jd.candidate.source
+        # a sentence counts once: alone, or inside a span joined with its neighbour
+        if any(s == p.source_id and a < p.end and p.start < b for s, a, b in kept):
             continue
-        seen.add(key)
+        kept.append((p.source_id, p.start, p.end))
         if j.label == "related":
             if related >= MAX_RELATED:
                 continue
@@ -234,6 +206,7 @@ def _evidence(judged: list[tuple[Judgement, Passage, Source | None]]) -> list[Ev
             stance=j.label, source=p.source_id, passage=p.text, line=p.line, start=p.start,  # type: ignore[arg-type]
             end=p.end, score=round(j.score, 3), reason=j.reason, title=src.title if src else "",
             url=src.url if src else None, matched=j.matched, claim_value=j.claim_value,
-            source_value=j.source_value, voice=voice,
+            source_value=j.source_value, voice=voice, check=j.check,
+            probs=[round(x, 4) for x in j.probs] if j.probs else None,
         ))
     return out

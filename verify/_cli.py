@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from ._options import corpus_options, fetch_options, make_fetch_options
+from ._options import corpus_options, fetch_options, make_fetch_options, stance_options
 
 FORMATS = ["terminal", "json", "csv", "markdown", "html", "claimreview"]
 FAIL_ON = ["contradicted", "disputed", "unverified"]
@@ -82,12 +82,13 @@ def cli() -> None:
 @click.option("--url", "review_url", default=None, metavar="URL",
               help="For --format claimreview: the http(s) page where the review is published.")
 @fetch_options
+@stance_options
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0, metavar="N",
               help="Worker processes for checking claims (default 0: every core).")
 def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, output: str | None,
           fail_on: tuple[str, ...], encoding: str, no_color: bool, max_evidence: int,
           publisher: str, review_url: str | None, offline: bool, refresh: bool, ignore_robots: bool,
-          allow_private: bool, jobs: int) -> None:
+          allow_private: bool, stance: str, stance_model: str | None, jobs: int) -> None:
     """Check every claim in CLAIMS (CSV with a claim column, .txt one per line, - for stdin)."""
     from ._check import check as run_check
     from ._parallel import default_jobs
@@ -101,7 +102,7 @@ def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, ou
         report = run_check(claims, paths, cache=cache, encoding=encoding, progress=progress,
                            index_progress=indexing,
                            fetch_options=make_fetch_options(offline, refresh, ignore_robots, allow_private),
-                           jobs=jobs or default_jobs())
+                           jobs=jobs or default_jobs(), stance=stance, stance_model=stance_model)
     data = report_dict(report)
     _emit(data, fmt, output, no_color, max_evidence, publisher, review_url)
     for s in data["skipped"]:

@@ -145,15 +145,19 @@ def _article_text(path: Path) -> str:
 
 
 def assess(comments_path: str | Path, article: str | Path | None = None, sources: list[str | Path] | tuple = (),
-           *, cache: str | Path | None = None, fetch_options=None) -> "CommentsReport":
+           *, cache: str | Path | None = None, fetch_options=None, stance=None,
+           stance_model: str | Path | None = None) -> "CommentsReport":
     """Classify and check every comment against the article (always a source) and ``sources``.
 
     ``comments_path`` is an export (CSV, JSON, JSONL) or an article page (``.html`` file or
     URL) whose comment section is read; without ``article`` that page is the article.
-    ``fetch_options`` (a ``verify._fetch.FetchOptions``) governs fetching URLs.
+    ``fetch_options`` (a ``verify._fetch.FetchOptions``) governs fetching URLs; ``stance`` and
+    ``stance_model`` choose the judgement as in ``check``.
     """
     from ._check import check_claim, default_cache, open_index
+    from .stance import make_stance
 
+    judge = make_stance(stance, stance_model)
     name = str(comments_path)
     if article is None:
         if not is_page(name):
@@ -181,7 +185,7 @@ def assess(comments_path: str | Path, article: str | Path | None = None, sources
     section = comment_section(_article_text(art_path), comments)
 
     def check(cid: str, i: int, text: str, row: int) -> ClaimResult:
-        return outside(check_claim(Claim(f"{cid}.{i}", text, row=row), index, by_id), art_id, section)
+        return outside(check_claim(Claim(f"{cid}.{i}", text, row=row), index, by_id, judge), art_id, section)
 
     results: dict[str, CommentResult] = {}
     for c in comments:

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from ._options import corpus_options, fetch_options, make_fetch_options
+from ._options import corpus_options, fetch_options, make_fetch_options, stance_options
 
 FORMATS = ["terminal", "json", "csv", "markdown", "html"]
 KIND_STYLE = {"claim": "bold cyan", "opinion": "magenta", "question": "blue", "other": "bright_black"}
@@ -26,9 +26,11 @@ KIND_STYLE = {"claim": "bold cyan", "opinion": "magenta", "question": "blue", "o
                    "an export; for an article page it defaults to the page itself.")
 @corpus_options(FORMATS)
 @fetch_options
+@stance_options
 def comments_command(comments: str, article: str | None, sources: tuple[str, ...], cache: str | None,
                      fmt: str, output: str | None, no_color: bool, offline: bool, refresh: bool,
-                     ignore_robots: bool, allow_private: bool) -> None:
+                     ignore_robots: bool, allow_private: bool, stance: str,
+                     stance_model: str | None) -> None:
     """Sort the reader comments in COMMENTS into claims, opinions and questions, check the
     claims against the article and sources, and flag threads that argue about facts.
 
@@ -39,7 +41,8 @@ def comments_command(comments: str, article: str | None, sources: tuple[str, ...
 
     check_output(output, comments, article, *sources)
     data = assess(comments, article, list(sources), cache=cache,
-                  fetch_options=make_fetch_options(offline, refresh, ignore_robots, allow_private)).to_dict()
+                  fetch_options=make_fetch_options(offline, refresh, ignore_robots, allow_private),
+                  stance=stance, stance_model=stance_model).to_dict()
     if fmt == "terminal":
         if output and output != "-":
             with open(output, "w", encoding="utf-8") as fh:

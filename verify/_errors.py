@@ -61,3 +61,7 @@ class VerifyWarning(UserWarning):
 def warn(message: str) -> None:
     """Emit a ``VerifyWarning`` (the CLI prints it as one ``verify: warning:`` line)."""
     warnings.warn(message, VerifyWarning, stacklevel=2)
+
+
+class ModelError(RunError):
+    """The stance model could not be loaded or run: nothing could really be checked (exit 3)."""

@@ -85,6 +85,8 @@ class Evidence:
     claim_value: str | None = None
     source_value: str | None = None
     voice: str | None = None
+    check: str = ""                   # what decided the stance: model, rules:values:quantity, ...
+    probs: list[float] | None = None  # the model's P(entails, neutral, contradicts), if it ran
 
 
 @dataclass

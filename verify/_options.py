@@ -60,3 +60,19 @@ def make_fetch_options(offline: bool, refresh: bool, ignore_robots: bool, allow_
 
     return FetchOptions(offline=offline, refresh=refresh, respect_robots=not ignore_robots,
                         allow_private=allow_private)
+
+
+def stance_options(f):
+    """How passages are judged: the learned model (default) or the rules alone."""
+    for opt in reversed([
+        click.option("--stance", type=click.Choice(["model", "rules"]), default="model",
+                     show_default=True,
+                     help="Judge passages with the trained model (with the rules beside it) "
+                          "or with the rules alone."),
+        click.option("--stance-model", type=click.Path(file_okay=False), default=None,
+                     metavar="DIR",
+                     help="An NLI cross-encoder exported to ONNX (model.onnx, tokenizer.json, "
+                          "stance.json) to use instead of the shipped one."),
+    ]):
+        f = opt(f)
+    return f

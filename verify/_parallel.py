@@ -42,15 +42,15 @@ def plan_jobs(jobs: int | None, n_claims: int, index_path: str) -> int:
 
 
 def check_in_parallel(claims: Sequence[Claim], index_path: str, sources: dict[str, Source],
-                      jobs: int, progress: Callable[[int, int], None] | None = None
-                      ) -> list[ClaimResult]:
+                      jobs: int, progress: Callable[[int, int], None] | None = None,
+                      stance=None) -> list[ClaimResult]:
     """``check_claim`` over ``claims`` on ``jobs`` processes, in input order."""
     ctx = mp.get_context(_start_method())
     gc.freeze()  # forked workers then share the parent's objects instead of copying them
     chunk = max(1, min(16, len(claims) // (jobs * 8)))
     results: list[ClaimResult] = []
     try:
-        with ctx.Pool(jobs, initializer=_init, initargs=(index_path, sources)) as pool:
+        with ctx.Pool(jobs, initializer=_init, initargs=(index_path, sources, stance)) as pool:
             for result in pool.imap(_check_one, claims, chunksize=chunk):
                 results.append(result)
                 if progress:
@@ -64,7 +64,7 @@ def _start_method() -> str:
     return "fork" if "fork" in mp.get_all_start_methods() else "spawn"
 
 
-def _init(index_path: str, sources: dict[str, Source]) -> None:
+def _init(index_path: str, sources: dict[str, Source], stance=None) -> None:
     import signal
 
     from ._index import PassageIndex
@@ -74,10 +74,11 @@ def _init(index_path: str, sources: dict[str, Source]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker["index"] = PassageIndex(index_path, read_only=True)
     _worker["sources"] = sources
+    _worker["stance"] = stance
 
 
 def _check_one(claim: Claim) -> ClaimResult:
     from ._check import check_claim
 
-    return check_claim(claim, _worker["index"], _worker["sources"])
+    return check_claim(claim, _worker["index"], _worker["sources"], _worker["stance"])
 

@@ -41,6 +41,8 @@ class Judgement:
     claim_value: str | None = None
     source_value: str | None = None
     coverage: float = 0.0
+    check: str = ""                # the rule that decided: values:<kind>, polarity, coverage, ...
+    probs: tuple[float, float, float] | None = None  # model P(entails, neutral, contradicts)
 
 
 def coverage(claim: Facts, passage: Facts, idf: Callable[[str], float]) -> tuple[float, list[str]]:
@@ -167,13 +169,14 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
         # a question or a condition ('Was he deported?', 'If Thailand deports him, ...')
         # states nothing either way
         return Judgement("related" if cov >= RELATED_COVERAGE else "unrelated", cov * 0.5,
-                         "asks or supposes it, does not state it", matched, coverage=cov)
+                         "asks or supposes it, does not state it", matched, coverage=cov,
+                         check="question")
     ctx_cov, _ = coverage(claim, context, idf)
     # words found only in the sentences around (the subject named before 'she') count half
     cov = max(cov, cov + 0.5 * (ctx_cov - cov))
     snippet = whole or _is_snippet(passage, context)
     if max(cov, ctx_cov * 0.85) < RELATED_COVERAGE and not snippet:
-        return Judgement("unrelated", cov, "", matched, coverage=cov)
+        return Judgement("unrelated", cov, "", matched, coverage=cov, check="coverage")
     subject_ok, missing = _about_subject(claim, passage, context)
     # a one-sentence document pointing at its subject ('The film holds 70%') is about whatever
     # it was filed under: judge what it says, not the name it leaves out; provided it says
@@ -181,7 +184,7 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
     stand = (_rest_coverage(claim, passage, idf, cov, matched)
              if snippet and subject_ok == "pointed" else None)
     if max(cov, stand[0] if stand else 0.0, ctx_cov * 0.85) < RELATED_COVERAGE:
-        return Judgement("unrelated", cov, "", matched, coverage=cov)
+        return Judgement("unrelated", cov, "", matched, coverage=cov, check="coverage")
     pred = _predicate_coverage(claim, passage, idf)
     both_negated = bool(claim.negations) and bool(passage.negations)
 
@@ -308,7 +311,7 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
         kind, cv, sv = conflicts[0]
         score = min(1.0, 0.45 + 0.55 * cov)
         return Judgement("contradicts", score, f"claim says {cv}; source says {sv}", matched,
-                         claim_value=cv, source_value=sv, coverage=cov)
+                         claim_value=cv, source_value=sv, coverage=cov, check=f"values:{kind}")
     if flip and _BACK_REFERENCE & set(passage.words[:3]):
         # 'Such an agreement has not been confirmed': what the agreement was is in the
         # sentences before, which the passage points back to
@@ -337,7 +340,7 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
                 # 'Some refugees were returned' is not refuted by 'Most were not returned'
                 claim.words[:1] in (["a"], ["an"], ["some"], ["someone"], ["somebody"])):
         score = min(1.0, 0.35 + 0.55 * cov)
-        return Judgement("contradicts", score, f"source {cue}", matched, coverage=cov)
+        return Judgement("contradicts", score, f"source {cue}", matched, coverage=cov, check="polarity")
     # every figure the claim gives, stated by the passage about its named subject, carries
     # the claim further than its words: fewer of them need to be there
     need = SUPPORT_COVERAGE
@@ -362,14 +365,18 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
                     cov < (need if two else 0.7) or pred < (0.5 if two else 0.6)):
                 # one of many snippets fitting the same frame may be about any of their subjects
                 return Judgement("related", cov * 0.5, "says it of an unnamed subject", matched,
-                                 coverage=cov)
+                                 coverage=cov, check="unnamed-subject")
         if confirmed:
             vals = "; ".join(f"{c} = {s}" if c.lower() != s.lower() else c for c, s in confirmed[:2])
             reason = f"states the same: {vals}"
         else:
             reason = f"states the claim's key words ({', '.join(matched[:5])})"
-        return Judgement("supports", score, reason, matched, coverage=cov)
+        return Judgement("supports", score, reason, matched, coverage=cov,
+                         check="values" if confirmed else "coverage")
     why = []
+    finding = ("conflict" if conflicts else "unconfirmed" if unconfirmed else "polarity-weak" if flip
+               else "swap" if swapped else "effect" if effect else "hedged" if hedged and cov >= need
+               else "coverage")
     if conflicts:
         why.append(f"claim says {conflicts[0][1]}; source says {conflicts[0][2]}")
         if not subject_ok:
@@ -386,4 +393,4 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
         why.append(f"only says it may be so ('{sorted(hedged)[0]}')")
     else:
         why.append(f"shares {len(matched)} of the claim's words")
-    return Judgement("related", cov * 0.5, "; ".join(why), matched, coverage=cov)
+    return Judgement("related", cov * 0.5, "; ".join(why), matched, coverage=cov, check=finding)

@@ -27,6 +27,27 @@ def independent_groups(evidence: list[Evidence]) -> list[list[Evidence]]:
     return groups
 
 
+def independent_sources(evidence: list[Evidence]) -> int:
+    """How many independent sources stand behind ``evidence``: passages of one source count
+    once, and so do sources that carry the same passage (a syndicated story)."""
+    parent = list(range(len(evidence)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first: dict[str, int] = {}
+    for i, ev in enumerate(evidence):
+        parent[find(i)] = find(first.setdefault(ev.source, i))
+    index = {id(ev): i for i, ev in enumerate(evidence)}
+    for group in independent_groups(evidence):
+        for ev in group[1:]:
+            parent[find(index[id(ev)])] = find(index[id(group[0])])
+    return len({find(i) for i in range(len(evidence))})
+
+
 def decide(evidence: list[Evidence]) -> tuple[str, float, str]:
     """Verdict, confidence and a one-line reason from the judged evidence."""
     sup = [e for e in evidence if e.stance == "supports"]
@@ -36,8 +57,8 @@ def decide(evidence: list[Evidence]) -> tuple[str, float, str]:
         return "unverified", round(max(0.2, 0.6 - rel), 3), "no passage states or contradicts it"
     s_best = max((e.score for e in sup), default=0.0)
     c_best = max((e.score for e in con), default=0.0)
-    n_s = len(independent_groups(sup))
-    n_c = len(independent_groups(con))
+    n_s = independent_sources(sup)
+    n_c = independent_sources(con)
     if sup and con:
         distinct = (
             {e.source for e in sup} != {e.source for e in con}
@@ -49,13 +70,17 @@ def decide(evidence: list[Evidence]) -> tuple[str, float, str]:
         if c_best > s_best or (distinct and min(s_best, c_best) >= 0.55 * max(s_best, c_best)):
             conf = 0.5 + 0.3 * min(s_best, c_best)
             return "disputed", round(conf, 3), (
-                f"{n_s} passage(s) support it and {n_c} contradict it")
+                f"{_sources(n_s)} support it and {_sources(n_c)} contradict it")
         if s_best >= c_best:
             con.clear()
         else:
             sup.clear()
     if sup:
         conf = min(0.99, s_best * (1 - 0.5 ** (n_s + 1)) + 0.05 * (n_s - 1))
-        return "supported", round(conf, 3), f"supported by {n_s} independent passage(s)"
+        return "supported", round(conf, 3), f"supported by {_sources(n_s, 'independent ')}"
     conf = min(0.99, c_best * (1 - 0.5 ** (n_c + 1)) + 0.05 * (n_c - 1))
     return "contradicted", round(conf, 3), con[0].reason
+
+
+def _sources(n: int, kind: str = "") -> str:
+    return f"{n} {kind}source{'s' if n != 1 else ''}"

@@ -1,0 +1,130 @@
+"""Score every evaluation split for a stance, in one table.
+
+    python bench/evaluate.py                      # the model stance on every dev split
+    python bench/evaluate.py --stance rules       # the rules alone, for comparison
+    python bench/evaluate.py --stance model rules # both, side by side
+    python bench/evaluate.py --split test         # the test splits: a final figure, never tuning
+
+Each split is checked with the library (``verify.check``), written as a ``--format json``
+report under ``--out`` and scored by the team's scorer, ``../shared/eval/score.py``, unchanged.
+SciFact's dev split holds SciFact's train claims, which train the stance model: they are left
+out, and the row says how many claims were scored.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@dataclass
+class Split:
+    name: str
+    claims: Path
+    sources: Path
+    gold: Path
+    skip_ids: frozenset[str] = frozenset()
+
+
+def scifact_trained_ids(shared: Path) -> frozenset[str]:
+    path = shared / "datasets/scifact/claims_train.jsonl"
+    if not path.exists():
+        return frozenset()
+    return frozenset(f"sf{json.loads(x)['id']}" for x in path.read_text(encoding="utf-8").splitlines() if x.strip())
+
+
+def splits(shared: Path, which: str = "dev") -> list[Split]:
+    ev = shared / "eval"
+    out = []
+    if which == "dev":
+        out.append(Split("dev", ev / "dev/claims.csv", ROOT / "sources", ev / "dev/gold.csv"))
+    for name in ("vitaminc", "climate-fever", "scifact"):
+        d = ev / "external" / name
+        skip = scifact_trained_ids(shared) if name == "scifact" else frozenset()
+        out.append(Split(f"{name}/{which}", d / f"{which}.csv", d / "sources", d / f"{which}-gold.csv", skip))
+    return out
+
+
+def subset(split: Split, work: Path) -> tuple[Path, Path]:
+    """Claims and gold files without the skipped ids (the originals when none are skipped)."""
+    if not split.skip_ids:
+        return split.claims, split.gold
+    work.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for src, name in ((split.claims, "claims.csv"), (split.gold, "gold.csv")):
+        with open(src, newline="", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+        dst = work / f"{split.name.replace('/', '-')}-{name}"
+        with open(dst, "w", newline="", encoding="utf-8") as f:
+            w = csv.DictWriter(f, fieldnames=list(rows[0]))
+            w.writeheader()
+            w.writerows(r for r in rows if r["id"] not in split.skip_ids)
+        paths.append(dst)
+    return paths[0], paths[1]
+
+
+def score(gold: Path, report: Path, shared: Path) -> dict:
+    out = subprocess.run([sys.executable, str(shared / "eval/score.py"), str(gold), str(report)],
+                         capture_output=True, text=True, check=False).stdout
+    last = out.strip().splitlines()[-1]
+    m = re.search(r"accuracy ([\d.]+) macro-F1 ([\d.]+) evidence-recall ([\d.]+) false-alarms (\d+) on (\d+)", last)
+    fa = re.search(r"false alarms .*: (\d+)/(\d+)", out)
+    if not m:
+        raise SystemExit(f"scorer said: {out}")
+    return {"accuracy": float(m[1]), "macro_f1": float(m[2]), "evidence_recall": float(m[3]),
+            "false_alarms": int(m[4]), "innocent": int(fa[2]) if fa else 0, "claims": int(m[5])}
+
+
+def run(split: Split, stance: str, out: Path, shared: Path, jobs: int, model: str | None) -> dict:
+    from verify import check
+
+    claims, gold = subset(split, out / "subsets")
+    t0 = time.perf_counter()
+    report = check(claims, [split.sources], cache=out / "cache" / split.name.split("/")[0],
+                   jobs=jobs, stance=stance, stance_model=model)
+    seconds = time.perf_counter() - t0
+    path = out / f"{stance}-{split.name.replace('/', '-')}.json"
+    path.write_text(json.dumps(report.to_dict(), ensure_ascii=False), encoding="utf-8")
+    return {**score(gold, path, shared), "seconds": round(seconds, 1)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--stance", nargs="+", default=["model"], choices=["model", "rules"])
+    ap.add_argument("--stance-model", default=None, help="model directory for the model stance")
+    ap.add_argument("--split", default="dev", choices=["dev", "test"])
+    ap.add_argument("--only", nargs="*", default=None, help="split names to run (default: all)")
+    ap.add_argument("--shared", type=Path, default=SHARED)
+    ap.add_argument("--out", type=Path, default=ROOT / "build/eval")
+    ap.add_argument("--jobs", type=int, default=0)
+    args = ap.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for split in splits(args.shared, args.split):
+        if args.only and split.name.split("/")[0] not in args.only:
+            continue
+        for stance in args.stance:
+            r = run(split, stance, args.out, args.shared, args.jobs, args.stance_model)
+            rows.append((split.name, stance, r))
+            print(f"{split.name:20} {stance:6} acc {r['accuracy']:.3f}  macro-F1 {r['macro_f1']:.3f}  "
+                  f"evidence {r['evidence_recall']:.3f}  false alarms {r['false_alarms']}/{r['innocent']}  "
+                  f"({r['claims']} claims, {r['seconds']} s)", file=sys.stderr, flush=True)
+    print(f"| split | stance | claims | accuracy | macro-F1 | evidence recall | false alarms | seconds |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name, stance, r in rows:
+        print(f"| {name} | {stance} | {r['claims']} | {r['accuracy']:.3f} | {r['macro_f1']:.3f} | "
+              f"{r['evidence_recall']:.3f} | {r['false_alarms']}/{r['innocent']} | {r['seconds']} |")
+    (args.out / "table.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

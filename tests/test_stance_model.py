@@ -1,0 +1,237 @@
+"""The stance seam, the ONNX model loader, the shipped model and the combination of model and rules."""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from verify import check
+from verify._model import Passage
+from verify._stance import Judgement
+from verify.stance import Candidate, Judged, ModelStance, RulesStance, Stance, make_stance
+from verify.stance._onnx import ModelError, OnnxNLI
+from verify.stance.model import DEFAULT_MODEL, combine, differing
+
+PARAMS = {"top_k": 8, "min_coverage": 0.3, "supports": 0.6, "support_coverage": 0.4,
+          "rules_supports": 0.15, "veto_contradicts": 0.6, "veto_entails": 0.6,
+          "rules_contradicts": 0.1, "contradicts": 0.95, "contradict_coverage": 0.6}
+
+
+# --- the seam ----------------------------------------------------------------------------------
+
+def test_make_stance_names_the_two_implementations():
+    assert isinstance(make_stance("rules"), RulesStance)
+    assert isinstance(make_stance("model"), ModelStance)
+    assert isinstance(make_stance(), ModelStance)
+
+
+def test_both_implementations_satisfy_the_protocol():
+    assert isinstance(RulesStance(), Stance)
+    assert isinstance(ModelStance(), Stance)
+
+
+def test_an_unknown_stance_name_is_an_input_error():
+    from verify import InputError
+
+    with pytest.raises(InputError, match="unknown stance 'oracle'"):
+        make_stance("oracle")
+
+
+class _AgreeWithEverything:
+    """A stance that finds every candidate supports the claim: shows check() uses the stance
+    it is given and does no judging of its own."""
+    name = "agree"
+
+    def judge(self, claim, candidates, idf):
+        return [Judged(Judgement("supports", 0.9, "agrees", check="agree"), c.passage, c)
+                for c in candidates[:1]]
+
+
+def test_check_judges_with_the_stance_it_is_given(sample_sources, tmp_path):
+    report = check(["Thailand deported three activists."], [sample_sources], cache=tmp_path,
+                   stance=_AgreeWithEverything(), jobs=1)
+    [result] = report.claims
+    assert result.verdict == "supported"
+    assert result.evidence[0].reason == "agrees" and result.evidence[0].check == "agree"
+
+
+def test_rules_stance_reports_which_check_decided(sample_sources, tmp_path):
+    report = check(["A Vietnamese dissident received a 12-year sentence."], [sample_sources],
+                   cache=tmp_path, stance="rules", jobs=1)
+    decided = [e for e in report.claims[0].evidence if e.stance == "supports"]
+    assert decided and decided[0].check in ("values", "coverage")
+    assert decided[0].probs is None
+
+
+# --- the loader ---------------------------------------------------------------------------------
+
+def _tiny_model(directory: Path, labels: list[str], pair_order: str = "passage, claim") -> Path:
+    """A three-class 'model' whose logits are fixed linear functions of the token count:
+    enough to test loading, label order, batching and determinism without torch."""
+    import onnx
+    from onnx import TensorProto, helper
+
+    directory.mkdir(parents=True, exist_ok=True)
+    ids = helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["b", "s"])
+    mask = helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["b", "s"])
+    out = helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["b", 3])
+    weights = helper.make_tensor("w", TensorProto.FLOAT, [1, 3], [0.0, 0.05, 0.1])
+    axes = helper.make_tensor("axes", TensorProto.INT64, [1], [1])
+    nodes = [
+        helper.make_node("Cast", ["attention_mask"], ["m"], to=TensorProto.FLOAT),
+        helper.make_node("ReduceSum", ["m", "axes"], ["n"], keepdims=1),
+        helper.make_node("MatMul", ["n", "w"], ["logits"]),
+    ]
+    graph = helper.make_graph(nodes, "tiny", [ids, mask], [out], initializer=[weights, axes])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 8
+    onnx.save(model, str(directory / "model.onnx"))
+    shutil.copyfile(DEFAULT_MODEL / "tokenizer.json", directory / "tokenizer.json")
+    (directory / "stance.json").write_text(json.dumps(
+        {"labels": labels, "max_len": 64, "pair_order": pair_order}), encoding="utf-8")
+    return directory
+
+
+def test_a_model_directory_loads_and_gives_probabilities(tmp_path):
+    nli = OnnxNLI(_tiny_model(tmp_path / "m", ["entailment", "neutral", "contradiction"]))
+    p = nli.predict([("The cat sat.", "A cat sat."), ("word " * 30, "x")])
+    assert p.shape == (2, 3)
+    assert np.allclose(p.sum(axis=1), 1.0)
+    assert p[1, 2] > p[0, 2]  # more tokens, more 'contradicts' in this toy model
+
+
+def test_labels_are_mapped_by_name_whatever_their_order(tmp_path):
+    a = OnnxNLI(_tiny_model(tmp_path / "a", ["entailment", "neutral", "contradiction"]))
+    b = OnnxNLI(_tiny_model(tmp_path / "b", ["contradiction", "neutral", "entailment"]))
+    pair = [("one two three", "four")]
+    assert np.allclose(a.predict(pair)[0], b.predict(pair)[0][::-1])
+
+
+def test_a_batch_gives_the_same_probabilities_as_one_pair_at_a_time(tmp_path):
+    nli = OnnxNLI(_tiny_model(tmp_path / "m", ["entailment", "neutral", "contradiction"]))
+    pairs = [("short", "claim"), ("a much longer passage with many words in it", "claim")]
+    together = nli.predict(pairs)
+    alone = np.vstack([nli.predict([p]) for p in pairs])
+    assert np.allclose(together, alone, atol=1e-6)
+
+
+def test_a_missing_model_directory_is_a_one_line_model_error(tmp_path):
+    with pytest.raises(ModelError, match="cannot load stance model from"):
+        OnnxNLI(tmp_path / "nowhere")
+
+
+def test_the_cli_names_a_broken_stance_model_and_fails_the_run(runner, sample_sources, tmp_path):
+    from verify._cli import cli
+
+    claims = tmp_path / "c.txt"
+    claims.write_text("Thailand deported three activists.\n", encoding="utf-8")
+    res = runner.invoke(cli, ["check", str(claims), "-s", str(sample_sources), "--cache",
+                              str(tmp_path / "cache"), "--stance-model", str(tmp_path / "nowhere"),
+                              "-j", "1"])
+    assert res.exit_code == 3
+    assert "cannot load stance model from" in res.output.splitlines()[-1]
+
+
+def test_a_user_model_directory_is_used_by_check(sample_sources, tmp_path):
+    model = _tiny_model(tmp_path / "m", ["entailment", "neutral", "contradiction"])
+    report = check(["Thailand deported three activists."], [sample_sources], cache=tmp_path / "c",
+                   stance_model=model, jobs=1)
+    probs = [e.probs for e in report.claims[0].evidence if e.probs]
+    assert probs and all(abs(sum(p) - 1) < 1e-3 for p in probs)
+
+
+# --- the shipped model -----------------------------------------------------------------------------
+
+def test_the_shipped_model_is_the_file_the_training_script_recorded():
+    manifest = json.loads((DEFAULT_MODEL / "stance.json").read_text(encoding="utf-8"))
+    digest = hashlib.sha256((DEFAULT_MODEL / "model.onnx").read_bytes()).hexdigest()
+    assert digest == manifest["model_sha256"]
+    tok = hashlib.sha256((DEFAULT_MODEL / "tokenizer.json").read_bytes()).hexdigest()
+    assert tok == manifest["tokenizer_sha256"]
+    assert manifest["model_bytes"] < 50_000_000
+
+
+def test_the_shipped_model_is_deterministic():
+    nli = OnnxNLI.load(DEFAULT_MODEL)
+    pairs = [("Three people were deported in November.", "Three were deported.")]
+    assert np.array_equal(nli.predict(pairs), nli.predict(pairs))
+
+
+def test_the_shipped_model_is_loaded_once_per_process():
+    assert OnnxNLI.load(DEFAULT_MODEL) is OnnxNLI.load(DEFAULT_MODEL)
+
+
+@pytest.mark.parametrize("passage, claim, expected", [
+    ("The court sentenced him to ten years in prison on Monday.", "He was sentenced to ten years.", 0),
+    ("The court sentenced him to ten years in prison on Monday.", "He was acquitted by the court.", 2),
+])
+def test_the_shipped_model_reads_plain_entailment_and_contradiction(passage, claim, expected):
+    p = OnnxNLI.load(DEFAULT_MODEL).predict([(passage, claim)])[0]
+    assert int(p.argmax()) == expected
+
+
+# --- combining model and rules -------------------------------------------------------------------
+
+def _judged(label: str, check: str = "coverage", coverage: float = 0.8, probs=None,
+            text: str = "The minister resigned in May.") -> Judged:
+    p = Passage("s.txt", 0, text, 0, len(text), 1)
+    j = Judged(Judgement(label, 0.7, f"rules say {label}", ["minister"], coverage=coverage, check=check),
+               p, Candidate(p, [p]))
+    if probs:
+        j.features = dict(zip(("entails", "neutral", "contradicts"), probs))
+    return j
+
+
+@pytest.mark.parametrize("rules, check, coverage, probs, expected", [
+    # the model reads support the rules missed (other words)
+    ("related", "coverage", 0.6, (0.9, 0.08, 0.02), "supports"),
+    # ... but not when the rules find a value conflict
+    ("related", "conflict", 0.6, (0.9, 0.08, 0.02), "related"),
+    # ... nor on a passage sharing little of the claim
+    ("related", "coverage", 0.2, (0.9, 0.08, 0.02), "related"),
+    # a rules conflict accuses when the model does not read support
+    ("contradicts", "values:quantity", 0.8, (0.1, 0.5, 0.4), "contradicts"),
+    # ... and is withdrawn when the model reads support
+    ("contradicts", "values:quantity", 0.8, (0.9, 0.05, 0.05), "related"),
+    # the model alone accuses only when very sure and the passage shares most of the claim
+    ("related", "coverage", 0.8, (0.01, 0.01, 0.98), "contradicts"),
+    ("related", "coverage", 0.8, (0.05, 0.1, 0.85), "related"),
+    ("related", "coverage", 0.4, (0.01, 0.01, 0.98), "related"),
+    # the rules' support stands unless the model contradicts it
+    ("supports", "values", 0.9, (0.3, 0.6, 0.1), "supports"),
+    ("supports", "values", 0.9, (0.05, 0.15, 0.8), "related"),
+])
+def test_combine_labels_a_passage_from_model_and_rules(rules, check, coverage, probs, expected):
+    out = combine(_judged(rules, check, coverage, probs), PARAMS, "The minister resigned in May.")
+    assert out.judgement.label == expected
+    assert out.judgement.probs == probs
+
+
+def test_a_passage_beyond_the_models_top_k_is_at_most_related():
+    out = combine(_judged("contradicts", "values:date"), PARAMS, "The minister resigned in June.")
+    assert out.judgement.label == "related"
+
+
+def test_a_model_contradiction_quotes_the_words_that_differ():
+    j = _judged("related", "coverage", 0.8, (0.01, 0.01, 0.98), text="The minister stayed in office.")
+    out = combine(j, PARAMS, "The minister resigned.")
+    assert "claim has 'resigned'" in out.judgement.reason
+    assert "source has 'stayed office'" in out.judgement.reason
+
+
+def test_differing_says_when_only_the_sense_differs():
+    assert differing("He won.", "He won.") == "same words, opposite sense"
+
+
+def test_a_sentence_is_evidence_once_alone_or_joined_with_its_neighbour():
+    from verify._check import _evidence
+
+    alone = Passage("s.txt", 1, "He resigned in May.", 20, 39, 1)
+    joined = Passage("s.txt", 0, "The minister spoke. He resigned in May.", 0, 39, 1)
+    judged = [Judged(Judgement("supports", 0.9, "r"), joined, Candidate(alone, [alone])),
+              Judged(Judgement("supports", 0.8, "r"), alone, Candidate(alone, [alone]))]
+    assert [e.passage for e in _evidence(judged)] == [joined.text]

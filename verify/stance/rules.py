@@ -1,0 +1,98 @@
+"""The rules as a stance: ``verify._stance.judge`` over each candidate sentence, and over the
+sentence joined with a neighbour when support spans two."""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from .._dates import last_year, parse_published
+from .._facts import Facts, read_facts
+from .._index import index_terms
+from .._model import Passage
+from .._stance import Judgement, judge
+from . import Candidate, Judged
+
+PREFILTER_COVERAGE = 0.15
+
+
+CHECKS = ("values", "polarity", "coverage")
+
+
+class RulesStance:
+    """Hand-written checks: values, polarity, subjects and word coverage.
+
+    Each judgement names the check that decided it (``Judgement.check``): ``values:<kind>``
+    (a quantity, date, age or name the passage gives differently, or the claim's values
+    confirmed), ``polarity`` (a negation or an opposite predicate), ``coverage`` (the claim's
+    words stated). ``off`` switches checks off: what such a check decided becomes ``related``.
+    """
+    name = "rules"
+
+    def __init__(self, off: frozenset[str] | set[str] = frozenset()) -> None:
+        unknown = set(off) - set(CHECKS)
+        if unknown:
+            raise ValueError(f"unknown rule checks {sorted(unknown)}: choose from {', '.join(CHECKS)}")
+        self.off = frozenset(off)
+
+    def judge(self, claim: str, candidates: Sequence[Candidate],
+              idf: Callable[[str], float]) -> list[Judged]:
+        facts_c = read_facts(claim)
+        out = []
+        for cand in candidates:
+            j = self.judge_one(facts_c, cand, idf)
+            if j is not None and j.judgement.label != "unrelated":
+                out.append(j)
+        return out
+
+    def judge_one(self, claim: Facts, cand: Candidate, idf: Callable[[str], float]) -> Judged | None:
+        """The rules' judgement of one candidate; None when it shares too few of the claim's
+        words to be worth judging."""
+        around, passage, src = cand.around, cand.passage, cand.source
+        if not worth_judging(claim, around, idf):
+            return None
+        published = parse_published(src.published) if src else None
+        # the sentences around are the whole document, and its title adds no name to them
+        whole = (around[0].index == 0 and around[-1].index == passage.index
+                 and (src is None or " ".join(src.title.split()) in " ".join(
+                     " ".join(q.text for q in around).split())))
+        j, span = judge_spans(claim, passage, around, published, idf, whole)
+        if j.label in ("supports", "contradicts") and j.check.split(":")[0] in self.off:
+            j = replace(j, label="related", score=j.coverage * 0.5,
+                        reason=f"{j.reason} (the {j.check} check is off)")
+        return Judged(j, span, cand)
+
+
+def worth_judging(claim: Facts, around: list[Passage], idf: Callable[[str], float]) -> bool:
+    """A cheap first look: does the passage with its neighbours hold a fair share of the
+    claim's words at all? Exact stems only, so it errs towards judging: the stance step
+    (fuzzy word matches) calls a passage unrelated below about a third of the claim."""
+    present = set(index_terms(" ".join(q.text for q in around)))
+    total = hit = 0.0
+    for t in set(claim.content):
+        w = idf(t)
+        total += w
+        hit += w if t in present else 0.0
+    return total == 0 or hit / total >= PREFILTER_COVERAGE
+
+
+def judge_spans(claim: Facts, p: Passage, around: list[Passage], published,
+                idf: Callable[[str], float], whole: bool = False) -> tuple[Judgement, Passage]:
+    """Judge the sentence alone, then joined with a neighbour when evidence spans two."""
+    context = read_facts(" ".join(q.text for q in around), published)
+    before = " ".join(q.text for q in around if q.index < p.index)
+    anchor = last_year(before) if "year" in p.text else None
+    best = judge(claim, read_facts(p.text, published, anchor), context, idf, whole), p
+    if best[0].label in ("supports", "contradicts") or best[0].coverage < 0.3:
+        return best
+    for q in around:
+        if abs(q.index - p.index) != 1 or q.para != p.para:
+            continue
+        first, second = (q, p) if q.index < p.index else (p, q)
+        joined = Passage(p.source_id, first.index, first.text + " " + second.text,
+                         first.start, second.end, first.line, p.para)
+        j = judge(claim, read_facts(joined.text, published), context, idf, whole)
+        # only support may span two sentences: a conflict stitched across them is too risky
+        if j.label == "supports" and j.score > best[0].score:
+            j.score *= 0.95  # a little less sure when it takes two sentences
+            best = j, joined
+    return best
