@@ -104,7 +104,7 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
           progress: Progress | None = None, index: PassageIndex | None = None,
           fetch_options=None, jobs: int | None = None,
           index_progress: Progress | None = None, stance: str | Stance | None = None,
-          stance_model: str | Path | None = None) -> Report:
+          stance_model: str | Path | None = None, cluster=None) -> Report:
     """Check every claim against the sources and return a ``Report``.
 
     ``claims`` is a CSV/.txt path or an iterable of claim strings (or ``Claim`` objects).
@@ -114,8 +114,15 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
     ``progress`` is called as claims are checked, ``index_progress`` as sources are indexed.
     ``stance``: 'model' (default), 'rules' or a ``verify.stance.Stance``; ``stance_model``: a
     model directory for the 'model' stance (default: the shipped model).
+    ``cluster``: a Dask scheduler address, 'local' / 'local:N' (a LocalCluster of N worker
+    processes) or a ``distributed.Client``: claims are checked on its workers (``jobs`` is
+    then ignored), with the same results in the same order (``verify._cluster``).
     """
     judge = make_stance(stance, stance_model)
+    if isinstance(cluster, str):
+        from ._cluster import parse_cluster
+
+        parse_cluster(cluster)  # a bad spec is a usage error before any work
     skipped: list[Skipped] = []
     if isinstance(claims, (str, Path)) and (str(claims) == "-" or os.path.exists(str(claims))
                                              or str(claims).endswith((".csv", ".tsv", ".txt"))):
@@ -124,23 +131,32 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
         items = [claims] if isinstance(claims, str) else list(claims)  # type: ignore[list-item]
         claim_list = [c if isinstance(c, Claim) else Claim(id=str(i), text=clean_controls(str(c)), row=i)
                       for i, c in enumerate(items, start=1)]
-    if index is None:
-        claim_urls = [u for c in claim_list for u in c.urls]
-        index, srcs, more = open_index(sources, cache, urls=claim_urls, fetch_options=fetch_options,
-                                       progress=index_progress)
-    else:
-        srcs, more = index.sources(), []
-    skipped += more
-    by_id = {s.id: s for s in srcs}
-    n_jobs = plan_jobs(jobs, len(claim_list), index.path)
-    if n_jobs > 1:
-        results = check_in_parallel(claim_list, index.path, by_id, n_jobs, progress, judge)
-    else:
-        results = []
-        for n, claim in enumerate(claim_list, 1):
-            results.append(check_claim(claim, index, by_id, judge))
-            if progress:
-                progress(n, len(claim_list))
+    with ExitStack() as held:
+        client = None
+        if cluster is not None:
+            from ._cluster import connect
+
+            client = held.enter_context(connect(cluster))
+        if index is None:
+            claim_urls = [u for c in claim_list for u in c.urls]
+            index, srcs, more = open_index(sources, cache, urls=claim_urls, fetch_options=fetch_options,
+                                           progress=index_progress)
+        else:
+            srcs, more = index.sources(), []
+        skipped += more
+        by_id = {s.id: s for s in srcs}
+        if client is not None:
+            from ._cluster import check_on_cluster
+
+            results = check_on_cluster(client, claim_list, index.path, judge, progress)
+        elif (n_jobs := plan_jobs(jobs, len(claim_list), index.path)) > 1:
+            results = check_in_parallel(claim_list, index.path, by_id, n_jobs, progress, judge)
+        else:
+            results = []
+            for n, claim in enumerate(claim_list, 1):
+                results.append(check_claim(claim, index, by_id, judge))
+                if progress:
+                    progress(n, len(claim_list))
     return Report(claims=results, sources=srcs, skipped=skipped, passages=index.count())
 
 

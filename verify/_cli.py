@@ -85,10 +85,14 @@ def cli() -> None:
 @stance_options
 @click.option("--jobs", "-j", type=click.IntRange(0), default=0, metavar="N",
               help="Worker processes for checking claims (default 0: every core).")
+@click.option("--cluster", default=None, metavar="ADDRESS|local[:N]",
+              help="Check on a Dask cluster: a scheduler address (tcp://host:8786) or local:N "
+                   "(N worker processes here). Needs pip install -e \".[cluster]\".")
 def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, output: str | None,
           fail_on: tuple[str, ...], encoding: str, no_color: bool, max_evidence: int,
           publisher: str, review_url: str | None, offline: bool, refresh: bool, ignore_robots: bool,
-          allow_private: bool, stance: str, stance_model: str | None, jobs: int) -> None:
+          allow_private: bool, stance: str, stance_model: str | None, jobs: int,
+          cluster: str | None) -> None:
     """Check every claim in CLAIMS (CSV with a claim column, .txt one per line, - for stdin)."""
     from ._check import check as run_check
     from ._parallel import default_jobs
@@ -102,7 +106,8 @@ def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, ou
         report = run_check(claims, paths, cache=cache, encoding=encoding, progress=progress,
                            index_progress=indexing,
                            fetch_options=make_fetch_options(offline, refresh, ignore_robots, allow_private),
-                           jobs=jobs or default_jobs(), stance=stance, stance_model=stance_model)
+                           jobs=jobs or default_jobs(), stance=stance, stance_model=stance_model,
+                           cluster=cluster)
     data = report_dict(report)
     _emit(data, fmt, output, no_color, max_evidence, publisher, review_url)
     for s in data["skipped"]:

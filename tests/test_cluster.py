@@ -1,0 +1,204 @@
+"""Checking on a Dask cluster gives, byte for byte, the report of one process.
+
+A real cluster on 127.0.0.1, started through Dask's own command line: one ``dask scheduler``
+and two ``dask worker`` processes (no nanny, so killing one kills it), working from another
+folder than the tests so that nothing relies on a shared working directory.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+distributed = pytest.importorskip("distributed")
+
+from tests.conftest import ROOT  # noqa: E402
+from verify import check  # noqa: E402
+
+pytestmark = pytest.mark.cluster
+
+NAMES = ["Sokha", "Chantra", "Veasna", "Dara", "Kosal", "Rithy", "Sopheap", "Bopha"]
+PLACES = ["Bangkok", "Phnom Penh", "Chiang Mai", "Battambang", "Siem Reap", "Pattaya"]
+THINGS = ["refugees", "journalists", "activists", "students", "farmers", "monks"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _dask(*args: str, cwd: Path, log: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "dask", *args], cwd=cwd,
+                            stdout=subprocess.DEVNULL, stderr=open(log, "ab"),
+                            start_new_session=True)
+
+
+def start_worker(address: str, name: str, cwd: Path) -> subprocess.Popen:
+    return _dask("worker", address, "--name", name, "--nthreads", "1", "--no-nanny",
+                 "--no-dashboard", "--local-directory", str(cwd / name), cwd=cwd,
+                 log=cwd / f"{name}.log")
+
+
+class Cluster:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.address = f"tcp://127.0.0.1:{_free_port()}"
+        port = self.address.rsplit(":", 1)[1]
+        self.procs = [_dask("scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard",
+                            cwd=root, log=root / "scheduler.log")]
+        self.workers = [start_worker(self.address, f"w{i}", root) for i in (1, 2)]
+        self.procs += self.workers
+
+    def client(self, workers: int = 2):
+        deadline = time.monotonic() + 40
+        while True:
+            try:
+                client = distributed.Client(self.address, timeout="2s")
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+        client.wait_for_workers(workers, timeout=40)
+        return client
+
+    def stop(self) -> None:
+        for p in reversed(self.procs):
+            if p.poll() is None:
+                p.terminate()
+        for p in self.procs:
+            try:
+                p.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                p.kill()
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    c = Cluster(tmp_path_factory.mktemp("dask"))
+    try:
+        c.client().close()
+        yield c
+    finally:
+        c.stop()
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> tuple[Path, Path]:
+    """A corpus of 40 files of plain sentences about people, places and counts, and 48
+    claims about them: stated as written, with another number, another place, or negated."""
+    root = tmp_path_factory.mktemp("generated")
+    corpus = root / "corpus"
+    facts = []
+    for f in range(40):
+        lines = []
+        for i in range(12):
+            k = f * 12 + i
+            who, where, what = NAMES[k % 8], PLACES[(k // 8) % 6], THINGS[(k // 48) % 6]
+            n, year = 3 + (k * 7) % 90, 1990 + (k * 13) % 35
+            lines.append(f"In {year}, {who} helped {n} {what} reach {where} after the floods.")
+            facts.append((who, where, what, n, year))
+        sub = corpus / f"part{f % 4}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"report-{f:02d}.txt").write_text(
+            f"---\ntitle: Report {f}\npublished: 2024-0{1 + f % 9}-15\n---\n" + "\n".join(lines) + "\n",
+            encoding="utf-8")
+    claims = ["claim"]
+    for j, (who, where, what, n, year) in enumerate(facts[::10]):
+        variant = j % 4
+        if variant == 1:
+            n += 5
+        elif variant == 2:
+            where = PLACES[(PLACES.index(where) + 1) % 6]
+        claims.append(f"{who} {'did not help' if variant == 3 else 'helped'} {n} {what} reach "
+                      f"{where} in {year}.")
+    path = root / "claims.csv"
+    path.write_text("\n".join(claims) + "\n", encoding="utf-8")
+    return corpus, path
+
+
+def _json(runner, claims: Path, sources: Path, cache: Path, *extra: str) -> bytes:
+    from verify._cli import cli
+
+    out = cache.parent / f"{cache.name}.json"
+    result = runner.invoke(cli, ["check", str(claims), "-s", str(sources), "--cache", str(cache),
+                                 "-f", "json", "-o", str(out), *extra])
+    assert result.exit_code == 0, result.output
+    return out.read_bytes()
+
+
+def test_the_sample_claims_on_a_scheduler_and_two_workers_match_one_process_byte_for_byte(
+        cluster, tmp_path, runner, monkeypatch):
+    monkeypatch.chdir(ROOT)  # source ids are paths as given: both runs give "sources"
+    one = _json(runner, Path("claims.csv"), Path("sources"), tmp_path / "one", "--jobs", "1")
+    out = tmp_path / "cluster.json"
+    proc = subprocess.run([sys.executable, "-m", "verify", "check", "claims.csv", "-s", "sources",
+                           "--cache", str(tmp_path / "two"), "-f", "json", "-o", str(out),
+                           "--cluster", cluster.address], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_bytes() == one
+
+
+def test_a_generated_corpus_on_the_cluster_matches_one_process_byte_for_byte(
+        cluster, generated, tmp_path, runner):
+    corpus, claims = generated
+    one = _json(runner, claims, corpus, tmp_path / "one", "--jobs", "1")
+    assert _json(runner, claims, corpus, tmp_path / "two", "--cluster", cluster.address) == one
+    assert b'"contradicted"' in one and b'"supported"' in one  # the corpus tests something
+
+
+def test_the_rules_stance_travels_to_the_workers_too(cluster, generated, tmp_path, runner):
+    corpus, claims = generated
+    one = _json(runner, claims, corpus, tmp_path / "one", "--jobs", "1", "--stance", "rules")
+    assert _json(runner, claims, corpus, tmp_path / "two", "--stance", "rules",
+                 "--cluster", cluster.address) == one
+
+
+def test_progress_is_fed_by_completed_partitions_up_to_every_claim(cluster, generated, tmp_path):
+    corpus, claims = generated
+    seen: list[tuple[int, int]] = []
+    report = check(claims, [corpus], cache=tmp_path, cluster=cluster.address, stance="rules",
+                   progress=lambda done, total: seen.append((done, total)))
+    n = len(report.claims)
+    assert len(seen) > 1 and seen[-1] == (n, n)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_a_worker_killed_mid_run_loses_no_claim(cluster, generated, tmp_path):
+    corpus, claims = generated
+    one = check(claims, [corpus], cache=tmp_path / "one", jobs=1).to_dict()
+    victim = start_worker(cluster.address, "victim", cluster.root)
+    client = cluster.client(workers=3)
+    killed: list[str] = []
+
+    def kill_when_busy(done: int, total: int) -> None:
+        if killed:
+            return
+        addr = next((w for w, info in client.scheduler_info()["workers"].items()
+                     if info.get("name") == "victim"), None)
+        if addr and client.processing(workers=[addr]).get(addr):
+            os.kill(victim.pid, signal.SIGKILL)
+            killed.append(addr)
+
+    try:
+        two = check(claims, [corpus], cache=tmp_path / "two", cluster=client,
+                    progress=kill_when_busy).to_dict()
+    finally:
+        victim.kill()
+        victim.wait()
+        client.close()
+    assert killed, "the victim worker never held a partition"
+    assert two == one
+
+
+def test_a_local_cluster_of_two_processes_matches_one_process(sample_sources, tmp_path):
+    one = check(ROOT / "claims.csv", [sample_sources], cache=tmp_path / "one", jobs=1)
+    two = check(ROOT / "claims.csv", [sample_sources], cache=tmp_path / "two", cluster="local:2")
+    assert two.to_dict() == one.to_dict()
