@@ -19,14 +19,10 @@ import pytest
 distributed = pytest.importorskip("distributed")
 
 from tests.conftest import ROOT  # noqa: E402
+from tests.gen_corpus import write_corpus  # noqa: E402
 from verify import check  # noqa: E402
 
 pytestmark = pytest.mark.cluster
-
-NAMES = ["Sokha", "Chantra", "Veasna", "Dara", "Kosal", "Rithy", "Sopheap", "Bopha"]
-PLACES = ["Bangkok", "Phnom Penh", "Chiang Mai", "Battambang", "Siem Reap", "Pattaya"]
-THINGS = ["refugees", "journalists", "activists", "students", "farmers", "monks"]
-
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -92,36 +88,7 @@ def cluster(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> tuple[Path, Path]:
-    """A corpus of 40 files of plain sentences about people, places and counts, and 48
-    claims about them: stated as written, with another number, another place, or negated."""
-    root = tmp_path_factory.mktemp("generated")
-    corpus = root / "corpus"
-    facts = []
-    for f in range(40):
-        lines = []
-        for i in range(12):
-            k = f * 12 + i
-            who, where, what = NAMES[k % 8], PLACES[(k // 8) % 6], THINGS[(k // 48) % 6]
-            n, year = 3 + (k * 7) % 90, 1990 + (k * 13) % 35
-            lines.append(f"In {year}, {who} helped {n} {what} reach {where} after the floods.")
-            facts.append((who, where, what, n, year))
-        sub = corpus / f"part{f % 4}"
-        sub.mkdir(parents=True, exist_ok=True)
-        (sub / f"report-{f:02d}.txt").write_text(
-            f"---\ntitle: Report {f}\npublished: 2024-0{1 + f % 9}-15\n---\n" + "\n".join(lines) + "\n",
-            encoding="utf-8")
-    claims = ["claim"]
-    for j, (who, where, what, n, year) in enumerate(facts[::10]):
-        variant = j % 4
-        if variant == 1:
-            n += 5
-        elif variant == 2:
-            where = PLACES[(PLACES.index(where) + 1) % 6]
-        claims.append(f"{who} {'did not help' if variant == 3 else 'helped'} {n} {what} reach "
-                      f"{where} in {year}.")
-    path = root / "claims.csv"
-    path.write_text("\n".join(claims) + "\n", encoding="utf-8")
-    return corpus, path
+    return write_corpus(tmp_path_factory.mktemp("generated"))
 
 
 def _json(runner, claims: Path, sources: Path, cache: Path, *extra: str) -> bytes:
@@ -152,6 +119,48 @@ def test_a_generated_corpus_on_the_cluster_matches_one_process_byte_for_byte(
     one = _json(runner, claims, corpus, tmp_path / "one", "--jobs", "1")
     assert _json(runner, claims, corpus, tmp_path / "two", "--cluster", cluster.address) == one
     assert b'"contradicted"' in one and b'"supported"' in one  # the corpus tests something
+
+
+def _index_rows(cache: Path) -> tuple[list, list]:
+    import sqlite3
+
+    (path,) = cache.glob("index-*.sqlite")
+    db = sqlite3.connect(path)
+    try:
+        return (db.execute("SELECT * FROM passages ORDER BY rowid").fetchall(),
+                db.execute("SELECT * FROM df ORDER BY term").fetchall())
+    finally:
+        db.close()
+
+
+def test_the_workers_build_the_index_in_shards_row_for_row_as_one_process_does(
+        cluster, generated, tmp_path):
+    corpus, claims = generated
+    check(claims, [corpus], cache=tmp_path / "one", jobs=1, stance="rules")
+    check(claims, [corpus], cache=tmp_path / "two", cluster=cluster.address, stance="rules")
+    assert list((tmp_path / "two").glob("index-*.sqlite.shards/shard-*.sqlite"))
+    assert _index_rows(tmp_path / "two") == _index_rows(tmp_path / "one")
+
+
+def test_a_changed_source_rebuilds_only_its_shard_and_the_report_follows(cluster, tmp_path):
+    import shutil
+
+    corpus, claims = write_corpus(tmp_path / "data", files=16)
+    check(claims, [corpus], cache=tmp_path / "two", cluster=cluster.address, stance="rules")
+    shards = sorted((tmp_path / "two").glob("index-*.sqlite.shards/shard-*.sqlite"))
+    before = {p: p.stat().st_mtime_ns for p in shards}
+    target = corpus / "part1" / "report-05.txt"
+    text = target.read_text(encoding="utf-8")
+    assert "helped 63 " in text
+    target.write_text(text.replace("helped 63 ", "helped 36 "), encoding="utf-8")
+    two = check(claims, [corpus], cache=tmp_path / "two", cluster=cluster.address, stance="rules")
+    touched = [p for p in shards if p.stat().st_mtime_ns != before[p]]
+    from verify._shards import shard_of
+
+    assert [p.name for p in touched] == [f"shard-{shard_of('corpus/part1/report-05.txt'):03d}-of-016.sqlite"]
+    shutil.rmtree(tmp_path / "one", ignore_errors=True)
+    one = check(claims, [corpus], cache=tmp_path / "one", jobs=1, stance="rules")
+    assert two.to_dict() == one.to_dict()
 
 
 def test_the_rules_stance_travels_to_the_workers_too(cluster, generated, tmp_path, runner):

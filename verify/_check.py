@@ -56,14 +56,15 @@ def fetch_sources(urls: list[str], cache_dir: Path, options=None
 
 def open_index(sources: Sequence[str | Path], cache: str | Path | None = None,
                progress: Progress | None = None, urls: Sequence[str] = (),
-               fetch_options=None) -> tuple[PassageIndex, list[Source], list[Skipped]]:
+               fetch_options=None, client=None) -> tuple[PassageIndex, list[Source], list[Skipped]]:
     """Index ``sources`` (files, folders or URLs) in the cache, updating only what changed.
 
     No source at all (paths that do not exist, folders without a source file, no URL) is an
     ``InputError`` raised before anything is created; some missing paths among good ones
     are listed as skipped. Writers of one index take turns (``_cache.writer_lock``); a cache
     folder that cannot be written is a ``RunError``, unless it holds a complete index for
-    these sources, which is then used read-only."""
+    these sources, which is then used read-only. With ``client`` (a Dask client) the sources
+    to read are read by its workers, in shards (``verify._shards``); the index is the same."""
     paths = [s for s in sources if not _is_url(s)]
     if not any_source_file(paths) and not urls and len(paths) == len(sources):
         raise InputError("no sources found in " + ", ".join(str(p) for p in paths or ["(none given)"])
@@ -85,7 +86,11 @@ def open_index(sources: Sequence[str | Path], cache: str | Path | None = None,
         index = PassageIndex(index_path, read_only=not writable)
         files, skipped = discover([*paths, *fetched], known=index.known_stats(), ids=url_ids)
         skipped = skipped_urls + skipped
-        if writable:
+        if writable and client is not None:
+            from ._shards import build_on_cluster
+
+            srcs, more = build_on_cluster(client, index, files, progress=progress)
+        elif writable:
             srcs, more = index.sync(files, progress=progress)
         else:  # a read-only folder: its index is used as it is, if complete
             if index.pending(files):
@@ -140,7 +145,7 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
         if index is None:
             claim_urls = [u for c in claim_list for u in c.urls]
             index, srcs, more = open_index(sources, cache, urls=claim_urls, fetch_options=fetch_options,
-                                           progress=index_progress)
+                                           progress=index_progress, client=client)
         else:
             srcs, more = index.sources(), []
         skipped += more

@@ -164,12 +164,17 @@ class PassageIndex:
     # -- building -------------------------------------------------------------------------
     def sync(self, files: list[SourceFile],
              loader: Callable[[SourceFile], Source] = load_source,
-             progress: Callable[[int, int], None] | None = None) -> tuple[list[Source], list[Skipped]]:
+             progress: Callable[[int, int], None] | None = None,
+             split: Callable[[Source], list] | None = None) -> tuple[list[Source], list[Skipped]]:
         """Make the index hold exactly ``files``: load and index only new or changed ones,
         drop the ones that are gone. Returns the sources (metadata) and the files skipped.
 
         ``progress(done, total)`` counts bytes of the files to index, and moves within a
-        big file as its passages are written, so a single 50 MB file shows it is alive."""
+        big file as its passages are written, so a single 50 MB file shows it is alive.
+        ``loader`` and ``split`` may hand over work done elsewhere: a cluster's shards give
+        each source's passages already ``prepare``d, and the index is then the one this
+        method builds alone (same rows, same row ids, same term counts)."""
+        split = split or split_passages
         known, stale, todo = self._plan(files)
         wanted = {f.id: f for f in files}
         self.last_sync = SyncStats(removed=sum(sid not in wanted for sid in known),
@@ -200,7 +205,7 @@ class PassageIndex:
                 skipped.append(Skipped(f.id, f"cannot read ({exc.strerror})"))
                 done += max(f.size, 0)
                 continue
-            ps = split_passages(src)
+            ps = split(src)
             self.last_sync.passages += len(ps)
             if f.id in known:
                 self.last_sync.changed += 1
@@ -271,10 +276,13 @@ class PassageIndex:
                 for j, p in enumerate(ps):
                     if tick and j % 2000 == 1999:
                         tick(before + max(size, 0) * j // len(ps))
-                    ws = words(p.text)
-                    ts = _terms(ws)
+                    if isinstance(p, tuple):  # prepared elsewhere (``prepare``)
+                        p, normed, ts = p
+                    else:
+                        ws = words(p.text)
+                        ts, normed = _terms(ws), " ".join(ws)
                     rows.append((base, p.source_id, p.index, p.text, p.start, p.end, p.line,
-                                 p.para, " ".join(ws)))
+                                 p.para, normed))
                     fts.append((base, " ".join(ts)))
                     terms.append(ts)
                     base += 1
@@ -408,6 +416,16 @@ def _is_damage(exc: sqlite3.DatabaseError) -> bool:
 
 def _damage_reason(exc: sqlite3.DatabaseError) -> str:
     return "not an SQLite database" if "not a database" in str(exc).lower() else "its pages are corrupt"
+
+
+def prepare(src: Source) -> list[tuple[Passage, str, list[str]]]:
+    """A source's passages as the index stores them: each with its normalised text and its
+    index terms (the costly part of a build, which a cluster's workers do in shards)."""
+    out = []
+    for p in split_passages(src):
+        ws = words(p.text)
+        out.append((p, " ".join(ws), _terms(ws)))
+    return out
 
 
 def index_terms(text: str) -> list[str]:
