@@ -211,3 +211,12 @@ def test_a_local_cluster_of_two_processes_matches_one_process(sample_sources, tm
     one = check(ROOT / "claims.csv", [sample_sources], cache=tmp_path / "one", jobs=1)
     two = check(ROOT / "claims.csv", [sample_sources], cache=tmp_path / "two", cluster="local:2")
     assert two.to_dict() == one.to_dict()
+
+
+def test_a_relative_stance_model_folder_reaches_workers_running_elsewhere(cluster, tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)  # the workers run in another folder (the cluster's)
+    claims = ["Chantra fled to Thailand.", "Sam Sokha is serving a three-year prison sentence."]
+    one = check(claims, ["sources"], cache=tmp_path / "one", jobs=1)
+    two = check(claims, ["sources"], cache=tmp_path / "two", cluster=cluster.address,
+                stance_model="verify/data/stance")
+    assert two.to_dict() == one.to_dict()

@@ -123,6 +123,8 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
     processes) or a ``distributed.Client``: claims are checked on its workers (``jobs`` is
     then ignored), with the same results in the same order (``verify._cluster``).
     """
+    if cluster is not None and stance_model is not None:
+        stance_model = Path(stance_model).resolve()  # workers may run in another folder
     judge = make_stance(stance, stance_model)
     if isinstance(cluster, str):
         from ._cluster import parse_cluster
