@@ -46,7 +46,18 @@ def _child(args: argparse.Namespace) -> None:
     from verify._check import open_index
 
     out["import_s"] = time.perf_counter() - t0
-    if spec["op"] == "index":
+    if spec["op"] == "index" and spec.get("cluster"):
+        from verify._cluster import connect
+
+        t = time.perf_counter()
+        with connect(spec["cluster"]) as client:
+            out["cluster_start_s"] = time.perf_counter() - t
+            t = time.perf_counter()
+            index, srcs, skipped = open_index([spec["corpus"]], cache=spec["cache"], client=client)
+            out["open_index_s"] = time.perf_counter() - t
+            out.update(passages=index.count(), sources=len(srcs), skipped=len(skipped))
+            index.close()
+    elif spec["op"] == "index":
         t = time.perf_counter()
         index, srcs, skipped = open_index([spec["corpus"]], cache=spec["cache"])
         out["open_index_s"] = time.perf_counter() - t
@@ -166,13 +177,16 @@ def measure(cmd: list[str], cwd: Path = REPO, timeout: float = 3600) -> dict:
     with open(log, "ab") as err:
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
-        peak_rss = peak_pss = 0
+        peak_rss = peak_pss = peak_child = 0
         while True:
             pid, status, ru = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
-            rss, pss = _mem(_tree(proc.pid))
+            tree = _tree(proc.pid)
+            rss, pss = _mem(tree)
             peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
+            # the largest single descendant: a worker process (a cluster's or a pool's)
+            peak_child = max([peak_child] + [_mem([p])[1] for p in tree[1:]])
             if time.perf_counter() - t0 > timeout:
                 proc.kill()
             time.sleep(0.05)
@@ -181,6 +195,7 @@ def measure(cmd: list[str], cwd: Path = REPO, timeout: float = 3600) -> dict:
     if proc.returncode != 0:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}; see {log}")
     return {"wall_s": wall, "peak_rss_tree": peak_rss, "peak_pss_tree": peak_pss,
+            "peak_pss_worker": peak_child,
             "maxrss_single": ru.ru_maxrss * 1024, "load_before": load, "cmd": cmd[1:4]}
 
 
@@ -292,6 +307,64 @@ def bench_size(work: Path, size: str, args: argparse.Namespace) -> dict:
                                  timeout=args.timeout)
         say(f"brute force: {res['brute']['per_claim_s']:.2f} s/claim")
     return res
+
+
+def bench_cluster(work: Path, size: str, args: argparse.Namespace) -> dict:
+    """Single process (``--jobs``) and cluster (``--cluster``) side by side: a fresh index
+    build, a re-run after one file changed, and ``check`` of every claim; the two reports
+    are compared byte for byte."""
+    info = ensure_corpus(work, size, args)
+    corpus, claims_csv = work / f"corpus-{size}", work / f"claims-{size}.csv"
+    say = lambda msg: print(f"[{size}] {msg}", file=sys.stderr, flush=True)  # noqa: E731
+    res: dict = {"size": size, "corpus": info, "cluster": args.cluster}
+    jobs = str(args.jobs or os.cpu_count() or 1)
+    files = sorted(corpus.rglob("*.txt"))
+    target = files[len(files) // 2]
+    original = target.read_bytes()
+    for name, extra in (("single", {}), ("cluster", {"cluster": args.cluster})):
+        cache = work / f"cache-{size}-{name}"
+        shutil.rmtree(cache, ignore_errors=True)
+        res[f"{name}_build"] = b = run_child("index", work, corpus=corpus, cache=cache, **extra)
+        b["index_bytes"] = _du(cache)
+        say(f"{name} build: {b['wall_s']:.1f} s (open_index {b['open_index_s']:.1f} s), "
+            f"{_peak(b) / GB:.2f} GB tree, {b['peak_pss_worker'] / GB:.2f} GB largest worker")
+        try:
+            with open(target, "a", encoding="utf-8") as f:
+                f.write("The scale benchmark appended this sentence.\n")
+            res[f"{name}_change"] = c = run_child("index", work, corpus=corpus, cache=cache, **extra)
+            say(f"{name} re-run, one file changed: open_index {c['open_index_s']:.2f} s")
+        finally:
+            target.write_bytes(original)
+        run_child("index", work, corpus=corpus, cache=cache, **extra)  # back to the corpus
+        out = work / f"check-{size}-{name}.json"
+        how = ["--cluster", args.cluster] if name == "cluster" else ["--jobs", jobs]
+        res[f"{name}_check"] = m = measure(
+            [sys.executable, "cli.py", "check", str(claims_csv), "--sources", str(corpus), "--cache",
+             str(cache), "--format", "json", "-o", str(out), *how], timeout=args.timeout)
+        m["how"] = how
+        say(f"{name} check {' '.join(how)}: {m['wall_s']:.1f} s, {_peak(m) / GB:.2f} GB tree, "
+            f"{m['peak_pss_worker'] / GB:.2f} GB largest worker")
+    a, b = (work / f"check-{size}-{n}.json" for n in ("single", "cluster"))
+    res["identical"] = a.read_bytes() == b.read_bytes()
+    say(f"reports identical: {res['identical']}")
+    return res
+
+
+def cluster_rows(res: dict) -> list[tuple[str, str, str, str]]:
+    s, rows = res["size"], []
+    for what, key in (("index build", "build"), ("re-run, one file changed", "change"),
+                      ("check", "check")):
+        one, two = res[f"single_{key}"], res[f"cluster_{key}"]
+        t1 = one.get("open_index_s", one["wall_s"]) if key == "change" else one["wall_s"]
+        t2 = two.get("open_index_s", two["wall_s"]) if key == "change" else two["wall_s"]
+        start = f", of which cluster start {two['cluster_start_s']:.1f} s" if "cluster_start_s" in two else ""
+        rows.append((f"{s}: {what}", f"{t1:.1f} s ({' '.join(one.get('how', ['1 process']))})",
+                     f"{t2:.1f} s (--cluster {res['cluster']}{start})", f"{t2 - t1:+.1f} s"))
+        rows.append((f"{s}: {what}, peak memory: tree / largest worker",
+                     f"{_peak(one) / GB:.2f} / {one['peak_pss_worker'] / GB:.2f} GB",
+                     f"{_peak(two) / GB:.2f} / {two['peak_pss_worker'] / GB:.2f} GB", ""))
+    rows.append((f"{s}: reports byte-identical", "", "yes" if res["identical"] else "**no**", ""))
+    return rows
 
 
 def _report_figures(report: dict, golds) -> dict:
@@ -421,6 +494,9 @@ def main() -> None:
     ap.add_argument("--repo", type=Path, default=None,
                     help="checkout whose verify is measured (default: this one), e.g. a "
                          "`git archive` of another commit, to compare engines side by side")
+    ap.add_argument("--cluster", default=None, metavar="SPEC",
+                    help="also measure build and check on a Dask cluster (e.g. local:2), next to "
+                         "one process; only these figures are measured then")
     ap.add_argument("--child-spec", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child_spec:
@@ -441,6 +517,19 @@ def main() -> None:
                                               capture_output=True, text=True).stdout.strip(),
                      "repo": str(REPO), "args": {k: str(v) for k, v in vars(args).items() if k != "child_spec"},
                      "sizes": []}
+    if args.cluster:
+        rows = []
+        for size in (["100k", "1m"] if args.size == "both" else [args.size]):
+            res = bench_cluster(work, size, args)
+            results["sizes"].append(res)
+            rows += cluster_rows(res)
+        (work / "results-cluster-latest.json").write_text(json.dumps(results, indent=1))
+        print(f"\nverify scale benchmark on a cluster, commit {results['commit'] or '?'}, "
+              f"{os.cpu_count()} CPUs, load average {results['machine']['load'][0]:.1f} at start\n")
+        print("| figure | one process | cluster | cluster overhead |\n|---|---|---|---|")
+        for r in rows:
+            print("| " + " | ".join(r) + " |")
+        return
     rows = small_rows(results.setdefault("small", bench_small(work, args.runs)))
     for size in (["100k", "1m"] if args.size == "both" else [args.size]):
         res = bench_size(work, size, args)
