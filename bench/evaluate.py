@@ -97,6 +97,36 @@ def run(split: Split, stance: str, out: Path, shared: Path, jobs: int, model: st
     return {**score(gold, path, shared), "seconds": round(seconds, 1)}
 
 
+def run_audit(stance: str, out: Path, shared: Path, model: str | None) -> str:
+    """The dev draft with planted errors, scored by ``score_audit.py``."""
+    from verify import audit
+
+    report = audit(shared / "eval/dev/draft.md", [ROOT / "sources"], cache=out / "cache" / "dev",
+                   stance=stance, stance_model=model)
+    path = out / f"{stance}-audit.json"
+    path.write_text(json.dumps(report.to_dict(), ensure_ascii=False), encoding="utf-8")
+    return _last_line([str(shared / "eval/dev/draft-gold.csv"), str(path)], shared / "eval/score_audit.py")
+
+
+def run_comments(thread: str, stance: str, out: Path, shared: Path, model: str | None) -> str:
+    """A dev comment thread under its sample-corpus article, scored by ``score_comments.py``."""
+    from verify import assess
+
+    article = next((ROOT / "sources").glob(f"*{thread}*.txt"))
+    report = assess(shared / f"eval/dev/comments-{thread}.csv", article, [ROOT / "sources"],
+                    cache=out / "cache" / "dev", stance=stance, stance_model=model)
+    path = out / f"{stance}-comments-{thread}.json"
+    path.write_text(json.dumps(report.to_dict(), ensure_ascii=False), encoding="utf-8")
+    return _last_line([str(shared / f"eval/dev/comments-{thread}-gold.csv"), str(path)],
+                      shared / "eval/score_comments.py")
+
+
+def _last_line(argv: list[str], scorer: Path) -> str:
+    out = subprocess.run([sys.executable, str(scorer), *argv], capture_output=True, text=True,
+                         check=False, cwd=scorer.parent).stdout
+    return out.strip().splitlines()[-1] if out.strip() else "scorer printed nothing"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--stance", nargs="+", default=["model"], choices=["model", "rules"])
@@ -124,6 +154,13 @@ def main() -> None:
         print(f"| {name} | {stance} | {r['claims']} | {r['accuracy']:.3f} | {r['macro_f1']:.3f} | "
               f"{r['evidence_recall']:.3f} | {r['false_alarms']}/{r['innocent']} | {r['seconds']} |")
     (args.out / "table.json").write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    if args.split == "dev" and (not args.only or "dev" in args.only):
+        print()
+        for stance in args.stance:
+            print(f"- audit `dev/draft.md`, {stance}: {run_audit(stance, args.out, args.shared, args.stance_model)}")
+            for thread in ("camboja", "piseth"):
+                line = run_comments(thread, stance, args.out, args.shared, args.stance_model)
+                print(f"- comments `{thread}`, {stance}: {line}")
 
 
 if __name__ == "__main__":

@@ -167,9 +167,11 @@ def test_the_shipped_model_is_loaded_once_per_process():
 
 @pytest.mark.parametrize("passage, claim, expected", [
     ("The court sentenced him to ten years in prison on Monday.", "He was sentenced to ten years.", 0),
-    ("The court sentenced him to ten years in prison on Monday.", "He was acquitted by the court.", 2),
+    ("The court sentenced him to ten years in prison on Monday.", "He was not sentenced to prison.", 2),
+    ("The court sentenced him to ten years in prison on Monday.", "He was sentenced to two years in prison.", 2),
+    ("The court sentenced him to ten years in prison on Monday.", "The court met on Monday to discuss the budget.", 1),
 ])
-def test_the_shipped_model_reads_plain_entailment_and_contradiction(passage, claim, expected):
+def test_the_shipped_model_reads_plain_entailment_neutral_and_contradiction(passage, claim, expected):
     p = OnnxNLI.load(DEFAULT_MODEL).predict([(passage, claim)])[0]
     assert int(p.argmax()) == expected
 

