@@ -148,7 +148,7 @@ def main() -> None:
             print(f"{split.name:20} {stance:6} acc {r['accuracy']:.3f}  macro-F1 {r['macro_f1']:.3f}  "
                   f"evidence {r['evidence_recall']:.3f}  false alarms {r['false_alarms']}/{r['innocent']}  "
                   f"({r['claims']} claims, {r['seconds']} s)", file=sys.stderr, flush=True)
-    print(f"| split | stance | claims | accuracy | macro-F1 | evidence recall | false alarms | seconds |")
+    print("| split | stance | claims | accuracy | macro-F1 | evidence recall | false alarms | seconds |")
     print("|---|---|---|---|---|---|---|---|")
     for name, stance, r in rows:
         print(f"| {name} | {stance} | {r['claims']} | {r['accuracy']:.3f} | {r['macro_f1']:.3f} | "

@@ -25,14 +25,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from .._facts import read_facts
-from .._stance import Judgement
+from .._subject import ANAPHOR
 from .._text import STOPWORDS, stem, words
 from . import Candidate, Judged
 from ._onnx import ModelError, OnnxNLI
 from .rules import RulesStance
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "data" / "stance"
-_PRONOUNS = frozenset("he she it they his her its their this that these those such the".split())
+# a sentence opening with one of these points back to the one before it ('He was...', 'This...')
+_POINTERS = ANAPHOR | {"this", "that", "these", "those", "such"}
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +91,7 @@ def model_text(j: Judged) -> str:
     if p.text is not j.candidate.passage.text:
         return p.text  # already joined with a neighbour
     first = p.text.split(maxsplit=1)[:1]
-    if first and first[0].lower().strip("\"'“(") in _PRONOUNS:
+    if first and first[0].lower().strip("\"'“(") in _POINTERS:
         before = [q for q in j.candidate.around if q.index == p.index - 1]
         if before:
             return before[0].text + " " + p.text
