@@ -708,3 +708,18 @@ def test_a_fetched_source_is_known_by_its_url_on_every_run(runner, tmp_path):
         assert [s["id"] for s in report["sources"]] == [url]
         assert {e["source"] for c in report["claims"] for e in c["evidence"]} <= {url}
     assert runs[0].stdout == runs[1].stdout == runs[2].stdout
+
+
+def test_a_long_path_line_is_never_broken_across_lines_in_a_terminal_panel():
+    from rich.console import Console
+
+    from verify._render import _claim_panel
+
+    path = "sources/" + "very-long-folder-name/" * 8 + "article.txt"
+    claim = {"id": "1", "claim": "A claim.", "verdict": "supported", "confidence": 0.9,
+             "evidence": [{"stance": "supports", "source": path, "line": 1234, "reason": "r",
+                           "passage": "p", "matched": []}], "sources_supporting": [path]}
+    console = Console(width=60, record=True, color_system=None)
+    console.print(_claim_panel(claim, 2, console.width - 6))
+    cites = [ln for ln in console.export_text().splitlines() if ":1234" in ln]
+    assert len(cites) == 1 and "…" in cites[0] and "article.txt:1234" in cites[0]

@@ -69,7 +69,7 @@ def render_terminal(report: dict[str, Any], console: Console, *, max_evidence: i
     console.print()
     for c in report["claims"]:
         if console.is_terminal:
-            console.print(_claim_panel(c, max_evidence))
+            console.print(_claim_panel(c, max_evidence, console.width - 6))
         else:
             for line in _claim_lines(c, max_evidence):
                 console.print(line, soft_wrap=True)
@@ -105,7 +105,16 @@ def _claim_lines(c: dict[str, Any], max_evidence: int) -> list[Text]:
     return lines
 
 
-def _claim_panel(c: dict[str, Any], max_evidence: int) -> Panel:
+def _cite(e: dict[str, Any], room: int) -> Text:
+    """``path:line`` on one line whatever the width: a path too long for the panel loses its
+    head ('…/deep/name.txt:12'), never its line number (the JSON report has it whole)."""
+    cite = f"{e['source']}:{e['line']}"
+    if len(cite) > room > 10:
+        cite = "…" + cite[len(cite) - room + 1:]
+    return Text(cite, style="cyan", no_wrap=True, overflow="ignore")
+
+
+def _claim_panel(c: dict[str, Any], max_evidence: int, width: int = 200) -> Panel:
     verdict = c["verdict"]
     head = Text.assemble((BADGE[verdict], STYLE[verdict]), f"  {c['confidence']:.0%}  ",
                          (f"[{c['id']}] ", "dim"), c["claim"])
@@ -117,16 +126,16 @@ def _claim_panel(c: dict[str, Any], max_evidence: int) -> Panel:
             parts.append(Text(f"{stance} ({n_src} source{'s' if n_src != 1 else ''}):",
                               style=STANCE_STYLE[stance]))
         for e in items:
-            parts.append(Text.assemble(("  ", ""), (f"{e['source']}:{e['line']}", "cyan"),
-                                       ("  " + e["reason"], "italic")))
+            parts.append(Text("  ") + _cite(e, width - 2))
+            parts.append(Text("  " + e["reason"], style="italic"))
             parts.append(Text("    ") + highlight(e["passage"], e.get("matched", []),
                                                    [e.get("source_value")]))
     if not any(e["stance"] in ("supports", "contradicts") for e in c["evidence"]):
         rel = [e for e in c["evidence"] if e["stance"] == "related"][:1]
         parts.append(Text(c.get("reason") or "no decisive passage", style="dim"))
         for e in rel:
-            parts.append(Text.assemble(("  closest: ", "dim"), (f"{e['source']}:{e['line']}", "cyan"),
-                                       ("  " + e["reason"], "dim italic")))
+            parts.append(Text("  closest: ", style="dim") + _cite(e, width - 11))
+            parts.append(Text("  " + e["reason"], style="dim italic"))
     return Panel(Group(*parts), border_style=STYLE[verdict].split()[-1], expand=True)
 
 
