@@ -116,7 +116,7 @@ def combine(j: Judged, params: dict, claim: str) -> Judged:
             f"states it in other words (model {pe:.0%}); shares {', '.join(r.matched[:4]) or 'its meaning'}")
         label, score, check = "supports", pe, "model" + ("+rules" if r.label == "supports" else "")
     elif r.label == "supports" and pc < params["veto_contradicts"] and pe >= params["rules_supports"]:
-        label, score, reason, check = "supports", max(pe, r.score * 0.8), r.reason, f"rules:{r.check}+model"
+        label, score, reason, check = "supports", max(pe, r.score), r.reason, f"rules:{r.check}+model"
     elif pc >= params["contradicts"] and r.coverage >= params["contradict_coverage"]:
         label, score, check = "contradicts", pc, "model"
         reason = f"source says otherwise (model {pc:.0%}): {differing(j.passage.text, claim)}"
