@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from . import __version__
 from ._options import corpus_options, fetch_options, make_fetch_options, stance_options
 
 FORMATS = ["terminal", "json", "csv", "markdown", "html", "claimreview"]
@@ -64,7 +65,7 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option("0.1.0", prog_name="verify")
+@click.version_option(__version__, prog_name="verify")
 def cli() -> None:
     """Check factual claims against sources: which passages support or contradict each
     claim, and why."""
