@@ -19,6 +19,7 @@ from ._comment_judge import (borderline_claims, claim_texts, comment_section, di
 from ._comment_page import decode_page, is_page, raw_page, read_comment_page, read_page_file
 from ._comment_read import (AUTHOR_KEYS, DATE_KEYS, ID_KEYS, MAX_TEXT, PARENT_KEYS, TEXT_KEYS, Comment,
                             build_comments, read_comments)
+from ._comment_result import CommentResult
 from ._errors import FetchError, InputError
 from ._model import Claim, ClaimResult, Skipped, Source
 
@@ -30,17 +31,6 @@ __all__ = ["AUTHOR_KEYS", "DATE_KEYS", "DISPUTES_PARENT", "ID_KEYS", "MAX_TEXT",
 # "Flags" a moderator sees on a comment and on its thread.
 DISPUTES_PARENT = "disputes its parent"
 VERDICTS_DISAGREE = "verdicts in this thread disagree"
-
-
-@dataclass
-class CommentResult:
-    comment: Comment
-    kind: str
-    reason: str
-    verdict: str | None
-    claims: list[ClaimResult] = field(default_factory=list)
-    thread: str = ""
-    flags: list[str] = field(default_factory=list)
 
 
 @dataclass
