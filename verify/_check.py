@@ -9,17 +9,17 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 
-from ._claim_check import (  # noqa: F401  (MAX_RELATED, claim_candidates, _evidence: re-exported)
-    MAX_RELATED, _evidence, check_claim, claim_candidates)
+from ._cache import index_file, writer_lock
+from ._claim_check import MAX_RELATED, _evidence, check_claim, claim_candidates  # noqa: F401 (re-exported)
 from ._claims import read_claims
+from ._errors import InputError, RunError
 from ._index import PassageIndex
 from ._model import Claim, Report, Skipped, Source
 from ._parallel import check_in_parallel, plan_jobs
-from ._cache import index_file, writer_lock
-from ._errors import InputError, RunError
 from ._sources import any_source_file, discover
 from ._text import clean_controls
 from .stance import Stance, make_stance
+
 Progress = Callable[[int, int], None]
 
 

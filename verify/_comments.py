@@ -14,11 +14,19 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ._comment_judge import (borderline_claims, claim_texts, comment_section, disputes, outside,
-                             overall)
+from ._comment_judge import borderline_claims, claim_texts, comment_section, disputes, outside, overall
 from ._comment_page import decode_page, is_page, raw_page, read_comment_page, read_page_file
-from ._comment_read import (AUTHOR_KEYS, DATE_KEYS, ID_KEYS, MAX_TEXT, PARENT_KEYS, TEXT_KEYS, Comment,
-                            build_comments, read_comments)
+from ._comment_read import (
+    AUTHOR_KEYS,
+    DATE_KEYS,
+    ID_KEYS,
+    MAX_TEXT,
+    PARENT_KEYS,
+    TEXT_KEYS,
+    Comment,
+    build_comments,
+    read_comments,
+)
 from ._comment_result import CommentResult
 from ._errors import FetchError, InputError
 from ._model import Claim, ClaimResult, Skipped, Source

@@ -5,9 +5,9 @@ Claims and passages are read the same way so that comparing them is comparing li
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from ._dates import MONTHS, DateValue, extract_dates
 from ._paraphrase import phrase_meanings

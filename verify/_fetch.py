@@ -21,7 +21,14 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from verify import _extract, _netpolicy
-from verify._archive import Archive, Fail as _Fail, FetchResult, Response as _Response, cache_key, normalize_url
+from verify._archive import (
+    Archive,
+    Fail as _Fail,
+    FetchResult,
+    Response as _Response,
+    cache_key,
+    normalize_url,
+)
 from verify._errors import FetchError
 
 __all__ = ["FetchOptions", "FetchResult", "FetchReport", "fetch_urls", "fetch_source", "USER_AGENT"]
@@ -121,7 +128,7 @@ def _show_progress(futures) -> None:
 
     from rich.progress import BarColumn
 
-    from ._options import make_console, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from ._options import MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, make_console
 
     with Progress(TextColumn("fetching"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=make_console(stderr=True), transient=True) as bar:

@@ -9,7 +9,6 @@ from typing import Any
 from verify._html_blocks import LEGEND, badge, bar, count_list, evidence_sections, tag
 from verify._html_text import confidence, count_verdicts, escape, highlight, items, text, verdict_of
 
-
 # ---------------------------------------------------------------- the check report
 
 def _check_body(report: dict[str, Any], sources: dict[str, dict[str, Any]]) -> tuple[str, str]:

@@ -12,8 +12,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from verify._html import (LABELS, QUOTE_LABELS, cite, confidence, count_verdicts, items,
-                          report_kind, safe_url, same_value, source_index, text, verdict_of)
+from verify._html import (
+    LABELS,
+    QUOTE_LABELS,
+    cite,
+    confidence,
+    count_verdicts,
+    items,
+    report_kind,
+    safe_url,
+    same_value,
+    source_index,
+    text,
+    verdict_of,
+)
 
 ICONS = {"supported": "✅", "contradicted": "❌", "disputed": "⚖️", "unverified": "❔"}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ._facts import ANTONYMS, DENIAL_VERBS, NEGATION_CUES, Facts, canon
-from ._text import STOPWORDS, fold, stem, token_match as _token_match, words
+from ._text import STOPWORDS, fold, token_match as _token_match, words
 from .lexicon import denial_verbs
 
 # the forms of a denying verb that, opening a negation cue, name a denial

@@ -20,13 +20,25 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from verify._errors import InputError
-from .lexicon import month_abbreviations
+from ._errors import InputError
 from ._worthiness_features import (  # noqa: F401  (features, hand_features: re-exported)
-    _APOS, _COMPARATIVES, _EVALUATIVE, _GREETING, _MODALS, _MONTHS, _NUMBER_WORDS,
-    _OPINION_HEDGES, _REPORT_HEDGE, _SPEECH, _capitalised, _word_class, _words, features,
+    _APOS,
+    _COMPARATIVES,
+    _EVALUATIVE,
+    _GREETING,
+    _MODALS,
+    _MONTHS,
+    _NUMBER_WORDS,
+    _OPINION_HEDGES,
+    _REPORT_HEDGE,
+    _SPEECH,
+    _capitalised,
+    _word_class,
+    _words,
+    features,
     hand_features,
 )
+from .lexicon import month_abbreviations
 
 Kind = Literal["claim", "opinion", "question", "other"]
 MODEL_PATH = Path(__file__).parent / "data" / "worthiness.json"
