@@ -126,9 +126,9 @@ def fetch_source(url: str, cache_dir: Path, options: FetchOptions | None = None)
 def _show_progress(futures) -> None:
     from concurrent.futures import as_completed
 
-    from rich.progress import BarColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from ._options import MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, make_console
+    from ._options import make_console
 
     with Progress(TextColumn("fetching"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=make_console(stderr=True), transient=True) as bar:
