@@ -131,7 +131,7 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
                                              or str(claims).endswith((".csv", ".tsv", ".txt"))):
         claim_list, skipped = read_claims(claims, encoding=encoding)
     else:
-        items = [claims] if isinstance(claims, str) else list(claims)  # type: ignore[list-item]
+        items = [claims] if isinstance(claims, str) else list(claims)  # type: ignore[arg-type, list-item]
         claim_list = [c if isinstance(c, Claim) else Claim(id=str(i), text=clean_controls(str(c)), row=i)
                       for i, c in enumerate(items, start=1)]
     with ExitStack() as held:

@@ -8,6 +8,7 @@ Results go to stdout; progress and diagnostics to stderr. Exit codes (``_errors`
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
@@ -159,8 +160,8 @@ class _progress:
     def __init__(self, console, label: str = "checking") -> None:
         self.console = console
         self.label = label
-        self.bar = None
-        self.task = None
+        self.bar: Any = None  # a rich Progress once the run has taken a second
+        self.task: Any = None
         self.t0 = 0.0
 
     def __enter__(self):

@@ -78,7 +78,7 @@ def _from_trafilatura(html: str) -> list[dict[str, Any]]:
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, include_comments=True, with_metadata=False)
-    data = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
+    data = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})  # type: ignore[union-attr]
     lines = [" ".join(ln.split()) for ln in (data.get("comments") or "").splitlines()]
     return [{"id": f"c{n}", "text": ln} for n, ln in
             enumerate((ln for ln in lines if len(ln.split()) >= MIN_FALLBACK_WORDS), 1)]

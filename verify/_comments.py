@@ -169,7 +169,7 @@ def assess(comments_path: str | Path, article: str | Path | None = None, sources
     urls = [u for u in dict.fromkeys((name, art)) if _is_url(u)]
     # A fetched page is archived (and indexed) under the cache, by default .verify/ here.
     cache = cache or (Path(".verify") if urls else None)
-    fetched = _fetch(urls, Path(cache), fetch_options) if urls else {}
+    fetched = _fetch(urls, Path(cache), fetch_options) if urls else {}  # type: ignore[arg-type]
     if _is_url(name):
         raw, content_type = raw_page(fetched[name])
         comments, skipped = read_comment_page(decode_page(raw, content_type), name)

@@ -176,7 +176,7 @@ def _read_facts(text: str, published: date | None = None, anchor_year: int | Non
     # words inside a value ('37 years old', 'in November') are checked as values, not words
     value_words: set[str] = set()
     for v in (*quantities, *dates):
-        value_words.update(words(v.text))
+        value_words.update(words(v.text))  # type: ignore[attr-defined]
     content = [s for w, s in zip(ws, stems)
                if w not in STOPWORDS and not w.isdigit() and w not in _MONTH_WORDS
                and w not in _FILLER and w not in value_words and not w.replace(".", "").isdigit() and len(w) > 1]

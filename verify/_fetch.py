@@ -296,7 +296,7 @@ class _Fetcher:
 
     def _get_once(self, url: str, headers: dict[str, str], max_bytes: int, robots: bool) -> _Response:
         deadline = time.monotonic() + self.opts.timeout
-        with self.client.stream("GET", url, headers=headers) as r:
+        with self.client.stream("GET", url, headers=headers) as r:  # type: ignore[union-attr]
             out = _Response(str(r.url), r.status_code, {k.lower(): v for k, v in r.headers.items()})
             if r.status_code != 200:
                 return out  # redirects, errors and 304 bodies are not needed

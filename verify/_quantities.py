@@ -173,7 +173,7 @@ class _TitleAfter:
 
     def match(self, text: str, at: int) -> bool:
         m = self._re.match(text, at)
-        return bool(m) and _title_word(m.group(1))
+        return m is not None and _title_word(m.group(1))
 
 
 class _TitleBefore:
@@ -183,7 +183,7 @@ class _TitleBefore:
 
     def search(self, text: str, lo: int, at: int) -> bool:
         m = self._re.search(text[max(lo, at - 40):at])
-        return bool(m) and _title_word(m.group(1)) and m.group(1) not in _BODIES
+        return m is not None and _title_word(m.group(1)) and m.group(1) not in _BODIES
 
 
 _BODIES = frozenset({"US", "UN", "EU", "USA", "UK", "UAE", "NATO"})  # 'sent the US 500 troops'
