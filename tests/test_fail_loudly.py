@@ -113,12 +113,12 @@ def test_an_internal_fault_is_one_line_with_exit_3(runner, claims, corpus, monke
 def test_an_index_that_fails_while_checking_fails_the_run_with_exit_3(runner, claims, corpus, monkeypatch):
     import sqlite3
 
-    import verify._check
+    import verify._claim_check
 
     def failing(*a, **kw):
         raise sqlite3.DatabaseError("database disk image is malformed")
 
-    monkeypatch.setattr(verify._check, "candidates", failing)
+    monkeypatch.setattr(verify._claim_check, "candidates", failing)
     r = run(runner, "check", claims, "-s", corpus, "--fail-on", "contradicted")
     assert r.exit_code == 3
     index = index_of(corpus)
@@ -130,7 +130,7 @@ def test_an_index_that_fails_while_checking_fails_the_run_with_exit_3(runner, cl
 _SLOW_CHECK = """
 import sys, time
 from pathlib import Path
-import verify._check as c
+import verify._claim_check as c
 ready = Path(sys.argv[1])
 def slow(claim, index, sources, stance=None):
     ready.touch()

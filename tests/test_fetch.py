@@ -471,3 +471,10 @@ def test_check_offline_reuses_the_archived_copy(server, tmp_path):
     server.reset()
     report = check(["x"], [url], cache=tmp_path / "cache", fetch_options=opts(offline=True))
     assert len(report.sources) == 1 and server.requests == []
+
+
+def test_progress_on_a_terminal_shows_a_bar_and_fetches(server, tmp_path):
+    # `verify fetch` asks for it when stderr is a terminal: it once imported rich's columns
+    # from the wrong module and failed there
+    report = fetch_urls([server.url(f"/article/{ARTICLE}")], tmp_path, opts(), progress=True)
+    assert report.results[0].status == "fetched", report.results[0].reason

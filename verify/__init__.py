@@ -48,17 +48,50 @@ def __dir__() -> list[str]:
     return __all__
 
 
-if TYPE_CHECKING:  # for type checkers and IDEs
-    from ._check import check, check_claim, open_index
-    from ._claims import read_claims
-    from ._dates import extract_dates
-    from ._errors import (FetchError, InputError, ModelError, RunError, SourceError, VerifyError,
-                          VerifyWarning)
-    from ._facts import read_facts
-    from ._index import PassageIndex
-    from ._model import Claim, ClaimResult, Evidence, Passage, Report, Skipped, Source
-    from ._passages import split_passages
-    from ._quantities import extract_quantities
-    from ._sources import load_sources
-    from ._stance import judge
-    from .stance import ModelStance, RulesStance, Stance, make_stance
+if TYPE_CHECKING:  # every public name, for type checkers and IDEs (``X as X``: re-exported)
+    from ._audit import AuditReport as AuditReport, audit as audit, read_draft as read_draft
+    from ._check import check as check, check_claim as check_claim, open_index as open_index
+    from ._claimreview import render_claimreview as render_claimreview
+    from ._claims import read_claims as read_claims
+    from ._comments import (
+        CommentsReport as CommentsReport,
+        assess as assess,
+        read_comment_page as read_comment_page,
+        read_comments as read_comments,
+    )
+    from ._dates import extract_dates as extract_dates
+    from ._errors import (
+        FetchError as FetchError,
+        InputError as InputError,
+        ModelError as ModelError,
+        RunError as RunError,
+        SourceError as SourceError,
+        VerifyError as VerifyError,
+        VerifyWarning as VerifyWarning,
+    )
+    from ._facts import read_facts as read_facts
+    from ._fetch import FetchOptions as FetchOptions, fetch_source as fetch_source, fetch_urls as fetch_urls
+    from ._html import render_html as render_html
+    from ._index import PassageIndex as PassageIndex, SyncStats as SyncStats
+    from ._markdown import render_markdown as render_markdown
+    from ._model import (
+        Claim as Claim,
+        ClaimResult as ClaimResult,
+        Evidence as Evidence,
+        Passage as Passage,
+        Report as Report,
+        Skipped as Skipped,
+        Source as Source,
+    )
+    from ._passages import split_passages as split_passages
+    from ._quantities import extract_quantities as extract_quantities
+    from ._quotes import find_quotes as find_quotes, match_quote as match_quote
+    from ._sources import load_sources as load_sources
+    from ._stance import judge as judge
+    from ._worthiness import classify as classify
+    from .stance import (
+        ModelStance as ModelStance,
+        RulesStance as RulesStance,
+        Stance as Stance,
+        make_stance as make_stance,
+    )

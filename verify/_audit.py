@@ -20,8 +20,8 @@ from ._check import check_claim, open_index
 from ._errors import InputError
 from ._index import PassageIndex
 from ._model import VERDICTS, Claim, ClaimResult, Skipped, Source
-from ._text import clean_controls
 from ._quotes import Quote, QuoteMatch, find_quotes, match_quote
+from ._text import clean_controls
 from ._worthiness import classify, sentence_spans
 from .stance import Stance, make_stance
 

@@ -37,7 +37,7 @@ def audit_command(draft: str, sources: tuple[str, ...], cache: str | None, fmt: 
     """Audit DRAFT (.md, .txt, .html, .docx, a URL, or - for stdin): check its factual
     sentences and quotations against the sources."""
     from ._audit import audit
-    from ._cli import check_output
+    from ._cli_output import check_output
 
     check_output(output, draft, *sources)
     report = audit(draft, list(sources) or ["sources"], cache=cache,
@@ -81,7 +81,7 @@ def _emit(data: dict[str, Any], fmt: str, output: str | None, no_color: bool) ->
     else:
         from ._html import render_html
         text = render_html(data)
-    from ._cli import write_output
+    from ._cli_output import write_output
 
     write_output(text, output)
 

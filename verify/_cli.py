@@ -7,21 +7,17 @@ Results go to stdout; progress and diagnostics to stderr. Exit codes (``_errors`
 """
 from __future__ import annotations
 
-import os
 import sys
-from pathlib import Path
+from typing import Any
 
 import click
 
+from . import __version__
+from ._cli_output import _die, check_output, check_url, write_output
 from ._options import corpus_options, fetch_options, make_fetch_options, stance_options
 
 FORMATS = ["terminal", "json", "csv", "markdown", "html", "claimreview"]
 FAIL_ON = ["contradicted", "disputed", "unverified"]
-
-
-def _die(message: str, code: int = 2) -> None:
-    click.echo(f"verify: error: {message}", err=True)
-    sys.exit(code)
 
 
 class _Group(click.Group):
@@ -64,7 +60,7 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option("0.1.0", prog_name="verify")
+@click.version_option(__version__, prog_name="verify")
 def cli() -> None:
     """Check factual claims against sources: which passages support or contradict each
     claim, and why."""
@@ -132,49 +128,6 @@ def _emit(data: dict, fmt: str, output: str | None, no_color: bool, max_evidence
     write_output(render_text(data, fmt, publisher=publisher, url=review_url), output)
 
 
-def check_output(output: str | None, *inputs: str | None) -> None:
-    """Before any work: ``-o`` must not be one of the inputs (it would overwrite the claims
-    or the draft) and its folder must exist and be writable, so a long run never ends in
-    an error about where to put its report."""
-    from ._errors import InputError
-
-    if not output or output == "-":
-        return
-    target = Path(output).resolve()
-    for given in inputs:
-        if given and given != "-" and Path(given).exists() and Path(given).resolve() == target:
-            raise InputError("is an input of this run; refusing to overwrite it (choose another -o)",
-                             where=output)
-    folder = target.parent
-    if not folder.is_dir():
-        raise InputError(f"cannot write: no such folder {folder}", where=output)
-    if not os.access(folder, os.W_OK | os.X_OK) or (target.exists() and not os.access(target, os.W_OK)):
-        raise InputError(f"cannot write: permission denied in {folder}", where=output)
-
-
-def check_url(option: str, value: str | None) -> None:
-    """An option that must hold an http(s) URL (ClaimReview's url fields): anything else,
-    a local path included, is a usage error before any work."""
-    from ._errors import InputError
-    from ._html_text import safe_url
-
-    if value is not None and not safe_url(value):
-        raise InputError(f"{option} {value!r} is not an http(s) URL")
-
-
-def write_output(text: str, output: str | None) -> None:
-    """A rendered report to ``output`` (a file) or stdout; a file that cannot be written is a
-    one-line error, exit 2."""
-    if output and output != "-":
-        try:
-            Path(output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            _die(f"{output}: cannot write ({exc.strerror})")
-        click.echo(f"verify: wrote {output}", err=True)
-    else:
-        click.echo(text, nl=False)
-
-
 def render_text(data: dict, fmt: str, *, publisher: str = "verify", url: str | None = None) -> str:
     """A report dict in one of the file formats."""
     from . import _render
@@ -207,8 +160,8 @@ class _progress:
     def __init__(self, console, label: str = "checking") -> None:
         self.console = console
         self.label = label
-        self.bar = None
-        self.task = None
+        self.bar: Any = None  # a rich Progress once the run has taken a second
+        self.task: Any = None
         self.t0 = 0.0
 
     def __enter__(self):

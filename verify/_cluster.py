@@ -172,7 +172,7 @@ _local = threading.local()
 
 def check_partition(index_path: str, token, stance, claims: Sequence[Claim]) -> list[ClaimResult]:
     """One task: judge a partition of claims against the index at ``index_path``."""
-    from ._check import check_claim
+    from ._claim_check import check_claim
 
     index, by_id = _worker_index(index_path, token)
     return [check_claim(c, index, by_id, stance) for c in claims]

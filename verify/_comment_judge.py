@@ -11,7 +11,7 @@ from ._model import ClaimResult
 
 if TYPE_CHECKING:
     from ._comment_read import Comment
-    from ._comments import CommentResult
+    from ._comment_result import CommentResult
 
 # A trailing ", not X like some outlets wrote" names what the reader corrects; the claim is
 # what comes before it.

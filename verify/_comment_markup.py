@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .lexicon import month_names
+
 # Class names that mark a whole comment (compared case-insensitively, token by token).
 COMMENT_CLASSES = {"comment", "comment-item", "comment_item", "commentitem", "comment-entry",
                    "single-comment", "c-comment", "js-comment"}
@@ -31,8 +33,9 @@ _SKIP_TAGS = {"script", "style", "noscript", "template", "form", "button", "text
               "svg", "img", "iframe", "object", "video", "audio", "canvas", "header", "footer", "nav"}
 _INLINE_TAGS = {"a", "span", "i", "b", "em", "strong", "small", "label", "cite", "time", "abbr", "code"}
 _BLOCK_TAGS = {"p", "div", "br", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "dd"}
-_DATE_TEXT = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\bago\b|\b(?:jan|feb|mar|apr"
-                        r"|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d", re.I)
+# a year, a numeric date, 'ago', or a month ('jan', 'January', 'Sept.') and a number
+_DATE_TEXT = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\bago\b|\b(?:"
+                        + "|".join(name[:3] for name in month_names()) + r")[a-z]*\.? \d", re.I)
 _SAYS = re.compile(r"\s*(?:says|said|wrote|writes)\s*:?\s*$", re.I)
 _DEPTH = re.compile(r"^depth-(\d+)$")
 PARENT_ATTRS = ("data-parent-id", "data-parent", "data-reply-to", "data-in-reply-to")

@@ -19,8 +19,8 @@ from typing import Any
 from ._comment_markup import from_markup
 from ._comment_read import Comment, build_comments, read_input
 from ._errors import InputError
-from ._text import clean_controls
 from ._model import Skipped
+from ._text import clean_controls
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 _UTF8_DECLARED = re.compile(rb"charset\s*=\s*[\"']?\s*utf-?8", re.I)
@@ -78,7 +78,7 @@ def _from_trafilatura(html: str) -> list[dict[str, Any]]:
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, include_comments=True, with_metadata=False)
-    data = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
+    data = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})  # type: ignore[union-attr]
     lines = [" ".join(ln.split()) for ln in (data.get("comments") or "").splitlines()]
     return [{"id": f"c{n}", "text": ln} for n, ln in
             enumerate((ln for ln in lines if len(ln.split()) >= MIN_FALLBACK_WORDS), 1)]

@@ -14,11 +14,20 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ._comment_judge import (borderline_claims, claim_texts, comment_section, disputes, outside,
-                             overall)
+from ._comment_judge import borderline_claims, claim_texts, comment_section, disputes, outside, overall
 from ._comment_page import decode_page, is_page, raw_page, read_comment_page, read_page_file
-from ._comment_read import (AUTHOR_KEYS, DATE_KEYS, ID_KEYS, MAX_TEXT, PARENT_KEYS, TEXT_KEYS, Comment,
-                            build_comments, read_comments)
+from ._comment_read import (
+    AUTHOR_KEYS,
+    DATE_KEYS,
+    ID_KEYS,
+    MAX_TEXT,
+    PARENT_KEYS,
+    TEXT_KEYS,
+    Comment,
+    build_comments,
+    read_comments,
+)
+from ._comment_result import CommentResult
 from ._errors import FetchError, InputError
 from ._model import Claim, ClaimResult, Skipped, Source
 
@@ -30,17 +39,6 @@ __all__ = ["AUTHOR_KEYS", "DATE_KEYS", "DISPUTES_PARENT", "ID_KEYS", "MAX_TEXT",
 # "Flags" a moderator sees on a comment and on its thread.
 DISPUTES_PARENT = "disputes its parent"
 VERDICTS_DISAGREE = "verdicts in this thread disagree"
-
-
-@dataclass
-class CommentResult:
-    comment: Comment
-    kind: str
-    reason: str
-    verdict: str | None
-    claims: list[ClaimResult] = field(default_factory=list)
-    thread: str = ""
-    flags: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -171,7 +169,7 @@ def assess(comments_path: str | Path, article: str | Path | None = None, sources
     urls = [u for u in dict.fromkeys((name, art)) if _is_url(u)]
     # A fetched page is archived (and indexed) under the cache, by default .verify/ here.
     cache = cache or (Path(".verify") if urls else None)
-    fetched = _fetch(urls, Path(cache), fetch_options) if urls else {}
+    fetched = _fetch(urls, Path(cache), fetch_options) if urls else {}  # type: ignore[arg-type]
     if _is_url(name):
         raw, content_type = raw_page(fetched[name])
         comments, skipped = read_comment_page(decode_page(raw, content_type), name)

@@ -36,7 +36,7 @@ def comments_command(comments: str, article: str | None, sources: tuple[str, ...
 
     COMMENTS is a CSV, JSON or JSONL export (id, parent_id, author, date, text), or an
     article page (.html file or URL) whose comment section is read."""
-    from ._cli import check_output
+    from ._cli_output import check_output
     from ._comments import assess
 
     check_output(output, comments, article, *sources)
@@ -51,7 +51,7 @@ def comments_command(comments: str, article: str | None, sources: tuple[str, ...
             render_terminal(data, _console(no_color=no_color))
     else:
         text = render_text(data, fmt)
-        from ._cli import write_output
+        from ._cli_output import write_output
 
         write_output(text, output)
     for s in data["skipped"]:

@@ -10,12 +10,16 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
-MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-               "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12})
-_MON = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+from .lexicon import month_abbreviations, months, number_words
+
+# the month names, then their abbreviations ('sep' and 'sept'), to the month number
+MONTHS = {word: number for word, number, _ in months()}
+# longest first, so that of two words one of which begins the other ('march', 'mar') the
+# longer is tried first, as in any order that a regex alternation of literal words needs
+_MON = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# lower-case three-letter abbreviations are words too ('mar', 'dec'), unless a day or year
+# comes with them; 'sept' is not
+_LOWER_ABBREVIATIONS = tuple(a for a in month_abbreviations() if len(a) == 3)
 _PART = r"(?:(?:the\s+)?(?P<part>early|mid|late|end of|beginning of|the end of)[\s-]+)?"
 _REL = r"(?:(?P<rel>last|this|next|earlier this|later this|past)\s+)?"
 _PREP = r"(?:(?P<prep>since|after|before|until|by|from|in|on|as of)\s+)?"
@@ -68,7 +72,7 @@ def extract_dates(text: str, published: date | None = None, anchor_year: int | N
         mon_s = g["mon1"] or g["mon2"]
         if mon_s and mon_s.lower().rstrip(".") == "may" and not (g["day2"] or g["year2"] or g["day1"]):
             continue  # the modal verb 'may'
-        if mon_s and mon_s.lower().rstrip(".") in ("mar", "jun", "jan", "dec", "oct", "nov", "sep", "aug", "apr", "feb", "jul") \
+        if mon_s and mon_s.lower().rstrip(".") in _LOWER_ABBREVIATIONS \
                 and not mon_s[0].isupper():
             continue
         if g["relunit"]:
@@ -131,10 +135,9 @@ def extract_dates(text: str, published: date | None = None, anchor_year: int | N
     return sorted(out, key=lambda d: d.start)
 
 
-_AGO = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(years?|months?)\s+ago\b",
+_AGO_COUNTS = {"a": 1, "an": 1, **{w: v for w, v in number_words() if 1 <= v <= 10}}
+_AGO = re.compile(r"\b(" + "|".join(_AGO_COUNTS) + r"|\d{1,2})\s+(years?|months?)\s+ago\b",
                   re.IGNORECASE)
-_AGO_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-               "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 def _add_months(day: date, n: int) -> tuple[int, int]:

@@ -110,7 +110,7 @@ def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]
     declared = [_codec(header_charset(content_type)), _codec(meta.group(1).decode("ascii", "ignore") if meta else None)]
     utf8_ok = _decodes(body, "utf_8")
     non_ascii = any(b > 0x7F for b in body[:200_000])
-    for name in declared:
+    for name in declared:  # type: ignore[assignment]
         if not name:
             continue
         if name in _SINGLE_BYTE and utf8_ok and non_ascii:

@@ -5,9 +5,9 @@ Claims and passages are read the same way so that comparing them is comparing li
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from ._dates import MONTHS, DateValue, extract_dates
 from ._paraphrase import phrase_meanings
@@ -15,13 +15,14 @@ from ._places import known_places
 from ._quantities import Quantity, extract_quantities
 from ._ranks import extract_ranks
 from ._text import STOPWORDS, fold, stem, words
+from .lexicon import denial_verbs, number_words
 
 # Words that reverse what follows them. 'no' and 'without' only count near the matched words.
 NEGATION_CUES = frozenset("""not no never none neither nor cannot without nobody nothing lacking lacked
 n't hasn't haven't hadn't isn't aren't wasn't weren't doesn't don't didn't won't wouldn't
 couldn't shouldn't""".split())
-DENIAL_VERBS = frozenset(stem(w) for w in """deny denied denies denying rejected rejects reject
-rejecting refuted refutes refute dismissed dismisses dismiss disputed disputes dispute""".split())
+# the stems of every form of a denying verb (verify/data/denial_verbs.tsv)
+DENIAL_VERBS = frozenset(stem(w) for w, _ in denial_verbs())
 MULTIWORD_NEGATION = ("has yet to", "have yet to", "had yet to", "failed to", "fails to",
                       "fail to", "is yet to", "are yet to", "was yet to", "non-signatory",
                       "unconfirmed", "not been confirmed", "no longer", "never signed",
@@ -175,7 +176,7 @@ def _read_facts(text: str, published: date | None = None, anchor_year: int | Non
     # words inside a value ('37 years old', 'in November') are checked as values, not words
     value_words: set[str] = set()
     for v in (*quantities, *dates):
-        value_words.update(words(v.text))
+        value_words.update(words(v.text))  # type: ignore[attr-defined]
     content = [s for w, s in zip(ws, stems)
                if w not in STOPWORDS and not w.isdigit() and w not in _MONTH_WORDS
                and w not in _FILLER and w not in value_words and not w.replace(".", "").isdigit() and len(w) > 1]
@@ -364,8 +365,8 @@ _UNIT_NAMES = frozenset("celsius fahrenheit kelvin richter".split())
 _COMMON_STARTERS = frozenset("""a an the this that these those there here it its he she they we i
 his her their our my your after before since while when despite although though however but
 and or so yet if as in on at for from with by about more less fewer some many most several few
-nearly almost around approximately over under only one two three four five six seven eight nine
-ten last former another other such both each every all according""".split())
+nearly almost around approximately over under only last former another other such both each every
+all according""".split()) | frozenset(w for w, v in number_words() if 1 <= v <= 10)
 
 
 def read_facts_light(text: str, ws: list[str] | None = None) -> set[str]:

@@ -21,7 +21,14 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from verify import _extract, _netpolicy
-from verify._archive import Archive, Fail as _Fail, FetchResult, Response as _Response, cache_key, normalize_url
+from verify._archive import (
+    Archive,
+    Fail as _Fail,
+    FetchResult,
+    Response as _Response,
+    cache_key,
+    normalize_url,
+)
 from verify._errors import FetchError
 
 __all__ = ["FetchOptions", "FetchResult", "FetchReport", "fetch_urls", "fetch_source", "USER_AGENT"]
@@ -119,9 +126,9 @@ def fetch_source(url: str, cache_dir: Path, options: FetchOptions | None = None)
 def _show_progress(futures) -> None:
     from concurrent.futures import as_completed
 
-    from rich.progress import BarColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from ._options import make_console, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from ._options import make_console
 
     with Progress(TextColumn("fetching"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=make_console(stderr=True), transient=True) as bar:
@@ -289,7 +296,7 @@ class _Fetcher:
 
     def _get_once(self, url: str, headers: dict[str, str], max_bytes: int, robots: bool) -> _Response:
         deadline = time.monotonic() + self.opts.timeout
-        with self.client.stream("GET", url, headers=headers) as r:
+        with self.client.stream("GET", url, headers=headers) as r:  # type: ignore[union-attr]
             out = _Response(str(r.url), r.status_code, {k.lower(): v for k, v in r.headers.items()})
             if r.status_code != 200:
                 return out  # redirects, errors and 304 bodies are not needed

@@ -71,9 +71,10 @@ def fetch_command(urls: tuple[str, ...], urls_file: Path | None, into: Path, ref
 
 def print_report(report) -> None:
     """A table of every URL (stdout) and a one-line summary (stderr)."""
-    from ._options import make_console
     from rich.markup import escape
     from rich.table import Table
+
+    from ._options import make_console
 
     table = Table(show_lines=False)
     table.add_column("status")

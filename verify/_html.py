@@ -13,14 +13,44 @@ from __future__ import annotations
 
 from typing import Any
 
-from verify._html_blocks import (LEGEND, badge, bar, count_list, evidence_block,
-                                 evidence_sections, link, skipped_section, sources_section, tag)
-from verify._html_reports import (QUOTE_LABELS, _audit_body, _check_body, _comments_body,
-                                  _threads, needs_attention, quote_tag)
+from verify._html_blocks import (
+    LEGEND,
+    badge,
+    bar,
+    count_list,
+    evidence_block,
+    evidence_sections,
+    link,
+    skipped_section,
+    sources_section,
+    tag,
+)
+from verify._html_reports import (
+    QUOTE_LABELS,
+    _audit_body,
+    _check_body,
+    _comments_body,
+    _threads,
+    needs_attention,
+    quote_tag,
+)
 from verify._html_style import CSS
-from verify._html_text import (KINDS, LABELS, cite, confidence, count_verdicts, escape,
-                               highlight, items, report_kind, safe_url, same_value, source_index, text,
-                               verdict_of)
+from verify._html_text import (
+    KINDS,
+    LABELS,
+    cite,
+    confidence,
+    count_verdicts,
+    escape,
+    highlight,
+    items,
+    report_kind,
+    safe_url,
+    same_value,
+    source_index,
+    text,
+    verdict_of,
+)
 
 __all__ = ["CSS", "KINDS", "LABELS", "LEGEND", "QUOTE_LABELS", "badge", "bar", "cite", "confidence",
            "count_list", "count_verdicts", "escape", "evidence_block", "evidence_sections", "highlight",

@@ -9,17 +9,16 @@ from typing import Any
 from verify._html_blocks import LEGEND, badge, bar, count_list, evidence_sections, tag
 from verify._html_text import confidence, count_verdicts, escape, highlight, items, text, verdict_of
 
-
 # ---------------------------------------------------------------- the check report
 
 def _check_body(report: dict[str, Any], sources: dict[str, dict[str, Any]]) -> tuple[str, str]:
     claims = items(report.get("claims"))
     counts = count_verdicts(claims)
     corpus = report.get("corpus") if isinstance(report.get("corpus"), dict) else {}
-    n_src = corpus.get("sources", len(items(report.get("sources"))))
+    n_src = corpus.get("sources", len(items(report.get("sources"))))  # type: ignore[union-attr]
     meta = f"{len(claims)} claim{'s' * (len(claims) != 1)} checked against {escape(text(n_src))} sources"
-    if corpus.get("passages"):
-        meta += f" ({escape(text(corpus['passages']))} passages)"
+    if corpus.get("passages"):  # type: ignore[union-attr]
+        meta += f" ({escape(text(corpus['passages']))} passages)"  # type: ignore[index]
     toc = "".join(
         f"<tr><td>{badge(c.get('verdict'))}<br><span class=\"where\">{escape(confidence(c.get('confidence')))}"
         f'</span></td><td><a href="#claim-{i}">{escape(text(c.get("claim")) or "(empty claim)")}</a>'
@@ -36,7 +35,7 @@ def _check_body(report: dict[str, Any], sources: dict[str, dict[str, Any]]) -> t
             where.append(f"row {text(c.get('row'))}")
         conf = confidence(c.get("confidence"))
         fields = c.get("fields") if isinstance(c.get("fields"), dict) else {}
-        dl = "".join(f"<dt>{escape(text(k))}</dt><dd>{escape(text(v))}</dd>" for k, v in fields.items())
+        dl = "".join(f"<dt>{escape(text(k))}</dt><dd>{escape(text(v))}</dd>" for k, v in fields.items())  # type: ignore[union-attr]
         blocks.append(
             f'<article class="item v-{verdict_of(c.get("verdict")) or "none"}" id="claim-{i}">'
             f'<header><p class="line">{badge(c.get("verdict"))}'

@@ -141,7 +141,7 @@ def highlight(value: str, words: Any = (), marks: tuple[tuple[Any, str], ...] = 
                 classes[i] = classes[i] or "m"
     out, i = [], 0
     while i < len(value):
-        j, cls = i, classes[i]
+        j, cls = i, classes[i]  # type: ignore[assignment]
         while j < len(value) and classes[j] == cls:
             j += 1
         piece = escape(value[i:j])

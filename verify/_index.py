@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ._errors import IndexError_, SourceError, warn
+from ._facts import SYNONYM, canon
 from ._model import Passage, Skipped, Source
 from ._passages import split_passages
 from ._sources import KnownStat, SourceFile, load_source
-from ._facts import SYNONYM, canon
 from ._text import STOPWORDS, words
 
 _BATCH = 5000

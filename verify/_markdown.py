@@ -12,8 +12,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from verify._html import (LABELS, QUOTE_LABELS, cite, confidence, count_verdicts, items,
-                          report_kind, safe_url, same_value, source_index, text, verdict_of)
+from verify._html import (
+    LABELS,
+    QUOTE_LABELS,
+    cite,
+    confidence,
+    count_verdicts,
+    items,
+    report_kind,
+    safe_url,
+    same_value,
+    source_index,
+    text,
+    verdict_of,
+)
 
 ICONS = {"supported": "✅", "contradicted": "❌", "disputed": "⚖️", "unverified": "❔"}
 
@@ -131,10 +143,10 @@ def _tail(report: dict[str, Any]) -> list[str]:
 def _check(report: dict[str, Any], sources: dict[str, dict[str, Any]]) -> list[str]:
     claims = items(report.get("claims"))
     corpus = report.get("corpus") if isinstance(report.get("corpus"), dict) else {}
-    n_src = corpus.get("sources", len(items(report.get("sources"))))
+    n_src = corpus.get("sources", len(items(report.get("sources"))))  # type: ignore[union-attr]
     out = ["# Fact-check report", "",
            f"{len(claims)} claims checked against {md(n_src)} sources"
-           + (f" ({md(corpus['passages'])} passages)." if corpus.get("passages") else "."), ""]
+           + (f" ({md(corpus['passages'])} passages)." if corpus.get("passages") else "."), ""]  # type: ignore[index, union-attr]
     out += _counts_table(count_verdicts(claims))
     out += ["| # | Id | Verdict | Confidence | Claim |", "|---:|---|---|---:|---|"]
     out += [f"| {i} | {md(c.get('id'))} | {verdict(c.get('verdict'))} | {confidence(c.get('confidence'))} "

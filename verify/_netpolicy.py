@@ -104,7 +104,7 @@ def resolve_allowed(host: str, port: int, allow_private: bool, allow_networks: I
     allowed: list[str] = []
     first_reason = ""
     for _family, _type, _proto, _canon, sockaddr in infos:
-        addr = sockaddr[0].split("%", 1)[0]
+        addr = sockaddr[0].split("%", 1)[0]  # type: ignore[union-attr]
         try:
             ip = ipaddress.ip_address(addr)
         except ValueError:

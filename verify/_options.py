@@ -4,6 +4,8 @@ A module of its own, importing nothing of the package, so any command module can
 """
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 
@@ -35,7 +37,7 @@ def make_console(*, stderr: bool = False, file=None, no_color: bool = False, sof
     from rich.console import Console
 
     plain = no_color or bool(os.environ.get("NO_COLOR"))
-    kw = {"color_system": None, "no_color": True} if plain else {}
+    kw: dict[str, Any] = {"color_system": None, "no_color": True} if plain else {}
     return Console(stderr=stderr, file=file, highlight=False, emoji=False, soft_wrap=soft_wrap, **kw)
 
 

@@ -78,7 +78,7 @@ def _init(index_path: str, sources: dict[str, Source], stance=None) -> None:
 
 
 def _check_one(claim: Claim) -> ClaimResult:
-    from ._check import check_claim
+    from ._claim_check import check_claim
 
     return check_claim(claim, _worker["index"], _worker["sources"], _worker["stance"])
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ._text import STOPWORDS, token_match
+from .lexicon import month_abbreviations, month_names
 
 # (pattern over folded words joined by single spaces, the plain word it means)
 _PHRASES = [
@@ -93,9 +94,8 @@ def swapped_words(cw: list[str], cs: list[str], pw: list[str], ps: list[str],
 
 
 _TITLE_NUMBER = re.compile(r"\b([A-Z][A-Za-z]+|[A-Z]{2,6})\s+(\d{1,4})\b")
-_NOT_TITLES = frozenset("""january february march april may june july august september october
-november december jan feb mar apr jun jul aug sep sept oct nov dec in on at by of since from
-until after before during about over under than and or the""".split())
+_NOT_TITLES = frozenset(month_names()) | frozenset(month_abbreviations()) | frozenset("""in on at
+by of since from until after before during about over under than and or the""".split())
 
 
 def title_number_swap(claim: str, passage: str) -> tuple[str, str] | None:

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 
 from ._model import Passage, Source
+from .lexicon import month_abbreviations
 
-ABBREVIATIONS = frozenset("""
+ABBREVIATIONS = frozenset(month_abbreviations()) | frozenset("""
 mr mrs ms dr prof st sr jr gen sen rep gov lt col capt sgt maj cmdr adm pres rev hon fr
-jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc inc ltd co corp dept est approx
+no nos vs etc inc ltd co corp dept est approx
 fig vol ed eds al op cit ibid mt ft ave blvd univ assn bros
 """.split())
 # A sentence end: terminal punctuation, optional closing quotes/brackets.

@@ -67,7 +67,7 @@ for _item in _COUNTRIES:
     for _d in _dems.split(","):
         COUNTRY[_d] = _name
         DEMONYMS.add(_d)
-for _name, _dems in _MULTI.items():
+for _name, _dems in _MULTI.items():  # type: ignore[assignment]
     COUNTRY[_name] = _name
     for _d in _dems:
         COUNTRY[_d] = _name

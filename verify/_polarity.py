@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 
 from ._facts import ANTONYMS, DENIAL_VERBS, NEGATION_CUES, Facts, canon
-from ._text import STOPWORDS, fold, stem, token_match as _token_match, words
+from ._text import STOPWORDS, fold, token_match as _token_match, words
+from .lexicon import denial_verbs
 
-DENIAL_WORDS = {w for w in ("denied", "denies", "deny", "denying", "rejected", "rejects", "reject",
-                            "refuted", "refutes", "dismissed", "dismisses", "disputed", "disputes")
-                if stem(w) in DENIAL_VERBS}
+# the forms of a denying verb that, opening a negation cue, name a denial
+DENIAL_WORDS = {w for w, cue in denial_verbs() if cue}
 
 
 def negated(f: Facts) -> set[str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ._places import COUNTRY, DEMONYMS
 from ._text import TENS, UNITS, fold
+from .lexicon import month_abbreviations, month_names
 
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 10**12, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
@@ -37,9 +38,15 @@ APPROX = ("about", "some", "around", "approximately", "roughly", "an estimated",
           "greater than", "younger than", "older than", "as many as", "as few as", "only", "exactly")
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_WORDNUM = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
-            r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-            r"|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozen|a hundred|a thousand|a million|half)")
+
+
+def _words(low: int, high: int) -> str:
+    """The number words from ``low`` to ``high`` (below twenty) as a regex alternation."""
+    return "|".join(w for w, v in UNITS.items() if low <= v <= high)
+
+
+_WORDNUM = (rf"(?:(?:{'|'.join(TENS)})(?:[\s-](?:{_words(1, 9)}))?"
+            rf"|{_words(0, 19)}|a dozen|dozen|a hundred|a thousand|a million|half)")
 _SCALE = r"(?:[\s-]?(?:hundred|thousand|million|billion|trillion)\b|(?:k|m|mn|bn)\b)?"
 _QUAL = "|".join(sorted((re.escape(q) for q in APPROX), key=len, reverse=True))
 _CUR_PRE = r"(?:us\$|\$|€|£|¥|฿)"
@@ -67,12 +74,11 @@ _RANK_BOUND = re.compile(r"\b(?:more|less|other|rather|later|earlier|higher|lowe
 _SPAN_WORD = re.compile(rf"\b(?:(?P<qual>{_QUAL})\s+)?(?P<half>half\s+)?a\s+(?P<unit>decade|century)\b",
                         re.IGNORECASE)
 _FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2}
-_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10}
+_SMALL = {"a": 1, **{w: v for w, v in UNITS.items() if 1 <= v <= 10}}
 _SHARE = re.compile(
-    r"\b(?:(?P<n>one|two|three|\d)[ -]in[ -](?P<d>two|three|four|five|six|seven|eight|nine|ten|[1-9]\d{0,2})\b"
+    rf"\b(?:(?P<n>{_words(1, 3)}|\d)[ -]in[ -](?P<d>{_words(2, 10)}|[1-9]\d{{0,2}})\b"
     r"|(?<!first )(?<!second )(?<!other )(?<!latter )(?<!last )"
-    r"(?:(?P<k>a|one|two|three)[ -])?(?P<frac>half|thirds?|quarters?|fifths?)\s+of\b)",
+    rf"(?:(?P<k>a|{_words(1, 3)})[ -])?(?P<frac>half|thirds?|quarters?|fifths?)\s+of\b)",
     re.IGNORECASE)
 
 
@@ -156,9 +162,9 @@ def _title_word(word: str) -> bool:
     return not ({w, w[:-1]} & (_NOT_TITLE | DEMONYMS) or w in COUNTRY)  # 'Cambodians' too
 
 
-_NOT_TITLE = frozenset("""january february march april may june july august september october
-november december jan feb mar apr jun jul aug sep sept oct nov dec the in on at by of and
-since from until after before during between about some nearly over under more less""".split())
+_NOT_TITLE = frozenset(month_names()) | frozenset(month_abbreviations()) | frozenset("""the in on
+at by of and since from until after before during between about some nearly over under more
+less""".split())
 
 
 class _TitleAfter:
@@ -167,7 +173,7 @@ class _TitleAfter:
 
     def match(self, text: str, at: int) -> bool:
         m = self._re.match(text, at)
-        return bool(m) and _title_word(m.group(1))
+        return m is not None and _title_word(m.group(1))
 
 
 class _TitleBefore:
@@ -177,7 +183,7 @@ class _TitleBefore:
 
     def search(self, text: str, lo: int, at: int) -> bool:
         m = self._re.search(text[max(lo, at - 40):at])
-        return bool(m) and _title_word(m.group(1)) and m.group(1) not in _BODIES
+        return m is not None and _title_word(m.group(1)) and m.group(1) not in _BODIES
 
 
 _BODIES = frozenset({"US", "UN", "EU", "USA", "UK", "UAE", "NATO"})  # 'sent the US 500 troops'

@@ -165,12 +165,12 @@ def _last_named(text: str, before: int, known: list[tuple[int, str]], reach: int
         if lo <= pos < before and (best is None or pos > best[0]):
             best = (pos, name)
     for m in _NARRATION.finditer(text, lo, before):
-        name = _name_in(m.group("w") or m.group("w2") or "")
+        name = _name_in(m.group("w") or m.group("w2") or "")  # type: ignore[assignment]
         if name and (best is None or m.start() > best[0]):
             best = (m.start(), name)
     if subjects:
         for m in _SUBJECT.finditer(text, lo, before):
-            name = _name_in(m.group("w"))
+            name = _name_in(m.group("w"))  # type: ignore[assignment]
             if name and " " in name and (best is None or m.start() > best[0]):
                 best = (m.start(), name)
     return best[1] if best else None
@@ -338,14 +338,14 @@ def match_quote(quote: Quote, passages: list[tuple[str, str]]) -> QuoteMatch:
                 continue
             ptext = "\n".join(t for _, t in passages[i0:i1 + 1])
             for toks in _variants(ptext):
-                hay = [w for w, _, _ in toks if w != _GAP]
+                hay = [w for w, _, _ in toks if w != _GAP]  # type: ignore[assignment]
                 offs = [(a, b) for w, a, b in toks if w != _GAP]
                 for qv in q_variants:
-                    hit = _contains_in_order(hay, _segments(qv))
+                    hit = _contains_in_order(hay, _segments(qv))  # type: ignore[arg-type]
                     if hit:
                         cand = (1.0, i0, i1, offs[hit[0]][0], offs[hit[1] - 1][1], "", True)
                     else:
-                        lo, hi, ratio, diff = _align([w for w in qv if w != _GAP], hay)
+                        lo, hi, ratio, diff = _align([w for w in qv if w != _GAP], hay)  # type: ignore[arg-type]
                         if hi <= lo:
                             continue
                         cand = (ratio, i0, i1, offs[lo][0], offs[hi - 1][1], diff, False)

@@ -32,10 +32,10 @@ _ONLY = re.compile(rf"\bonly\s+(?P<n>{_NUM})\s+(?:[\w’'-]+\s+){{0,4}}?(?P<adj>
 
 def _root(adj: str) -> str:
     """'largest', 'larger' -> 'larg'; 'most populous', 'more populous' -> 'populous'."""
-    adj = adj.lower().split()
-    if len(adj) == 2:
-        return ("-" if adj[0] in ("least", "less") else "") + adj[1]
-    w = adj[0]
+    parts = adj.lower().split()
+    if len(parts) == 2:
+        return ("-" if parts[0] in ("least", "less") else "") + parts[1]
+    w = parts[0]
     return _ROOTS.get(w) or w[:-2]  # 'larger' -> 'larg'
 
 

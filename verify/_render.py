@@ -12,9 +12,7 @@ import re
 from typing import Any
 
 from rich.console import Console, Group
-from rich.markup import escape
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from ._model import VERDICTS, Report

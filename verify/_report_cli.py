@@ -114,7 +114,7 @@ def report_command(report_file: str, fmt: str, output: str | None, title: str | 
                 _dt.date.fromisoformat(date_published)
             except ValueError:
                 raise InputError(f"--date {date_published!r} is not a date like 2025-06-01") from None
-        from verify._cli import check_output, check_url
+        from ._cli_output import check_output, check_url
 
         check_output(output, report_file)
         check_url("--url", url)

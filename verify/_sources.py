@@ -197,7 +197,7 @@ def _from_html(sf: SourceFile, html: str) -> Source:
 
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                       favor_recall=True)
-    data = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})
+    data = doc.as_dict() if hasattr(doc, "as_dict") else (doc or {})  # type: ignore[union-attr]
     text = clean_controls(data.get("text") or "").strip()
     if not text:
         raise SourceError("no article text found in the HTML", where=sf.id)

@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from .lexicon import number_words
+
 # Letters that Unicode does not decompose into base + combining mark.
 _SPECIAL = str.maketrans({
     "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
@@ -30,14 +32,9 @@ his she her they them their also just only said says say according while because
 one's s t
 """.split())
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90}
+# number words (verify/data/number_words.tsv): 'zero'..'nineteen', and the tens
+UNITS = {w: v for w, v in number_words() if v < 20}
+TENS = {w: v for w, v in number_words() if v >= 20}
 _WORD_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[^\W_]+(?:['\-.][^\W_]+)*", re.UNICODE)
 
 

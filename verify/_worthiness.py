@@ -20,12 +20,25 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from verify._errors import InputError
+from ._errors import InputError
 from ._worthiness_features import (  # noqa: F401  (features, hand_features: re-exported)
-    _APOS, _COMPARATIVES, _EVALUATIVE, _GREETING, _MODALS, _MONTHS, _NUMBER_WORDS,
-    _OPINION_HEDGES, _REPORT_HEDGE, _SPEECH, _capitalised, _word_class, _words, features,
+    _APOS,
+    _COMPARATIVES,
+    _EVALUATIVE,
+    _GREETING,
+    _MODALS,
+    _MONTHS,
+    _NUMBER_WORDS,
+    _OPINION_HEDGES,
+    _REPORT_HEDGE,
+    _SPEECH,
+    _capitalised,
+    _word_class,
+    _words,
+    features,
     hand_features,
 )
+from .lexicon import month_abbreviations
 
 Kind = Literal["claim", "opinion", "question", "other"]
 MODEL_PATH = Path(__file__).parent / "data" / "worthiness.json"
@@ -91,7 +104,8 @@ def name_runs(sentence: str, common: frozenset[str] | None = None) -> list[str]:
 
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Hon|No|Vol|vs|etc|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|Inc|Ltd|Co|Corp)"
+    + "|".join(a.capitalize() for a in month_abbreviations()) + "|"
+    r"approx|est|Inc|Ltd|Co|Corp)"
     r"|\b[A-Z]|\b(?:[A-Za-z]\.){2,})\.$"
 )
 _BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[#*>-])")

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import month_names, number_words
+
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2032": "'"})
 _TOKEN = re.compile(r"\$?\d+(?:[.,]\d+)*%?|[A-Za-z]+(?:'[A-Za-z]+)*|[?!%$]")
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
-    "sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions "
+# the number words the shipped weights were fitted with: not 'zero', 'thirteen', 'fourteen' or
+# 'sixteen' to 'nineteen'
+_NUMBER_WORDS = frozenset(w for w, v in number_words() if 1 <= v <= 12 or v == 15 or v >= 20) | frozenset(
+    "hundred hundreds thousand thousands million millions billion billions "
     "trillion dozen dozens twice half percent per cent first second third fourth fifth".split()
 )
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
+_MONTHS = frozenset(month_names())
 _INTERROGATIVES = frozenset(
     "who whom whose what when where why how which is are was were do does did can could will would "
     "should shall has have had any isn't aren't don't doesn't didn't won't wouldn't can't".split()

@@ -1,0 +1,38 @@
+"""verify.lexicon: every word list in one data file, read once."""
+from verify import lexicon
+from verify._dates import MONTHS
+from verify._facts import DENIAL_VERBS
+from verify._polarity import DENIAL_WORDS
+from verify._text import TENS, UNITS, stem
+
+
+def test_lists_are_read_once():
+    assert lexicon.number_words() is lexicon.number_words()
+    assert lexicon.months() is lexicon.months()
+    assert lexicon.denial_verbs() is lexicon.denial_verbs()
+
+
+def test_number_words():
+    assert UNITS["zero"] == 0 and UNITS["nineteen"] == 19 and len(UNITS) == 20
+    assert list(TENS) == ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    assert sorted(UNITS.values()) == list(range(20))
+
+
+def test_months():
+    assert lexicon.month_names()[0] == "january" and len(lexicon.month_names()) == 12
+    assert "may" not in lexicon.month_abbreviations()
+    assert MONTHS["sept"] == MONTHS["sep"] == MONTHS["september"] == 9
+    assert len(MONTHS) == 24 and set(MONTHS.values()) == set(range(1, 13))
+
+
+def test_denial_verbs():
+    forms = [w for w, _ in lexicon.denial_verbs()]
+    assert len(forms) == len(set(forms)) == 17
+    assert DENIAL_VERBS == {stem(w) for w in forms}
+    assert DENIAL_WORDS < set(forms) and "denied" in DENIAL_WORDS and "dispute" not in DENIAL_WORDS
+
+
+def test_data_files_name_their_readers():
+    for name in ("number_words", "months", "denial_verbs"):
+        text = (lexicon._DATA / f"{name}.tsv").read_text(encoding="utf-8")
+        assert text.startswith("# ") and "Read by verify.lexicon" in text

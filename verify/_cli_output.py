@@ -1,0 +1,62 @@
+"""What every command does with its output: check ``-o`` before any work, write the report,
+end with a one-line error.
+
+Its own module, importing nothing of the package at import time, so that ``_cli`` and the
+command modules it loads (``_audit_cli``, ``_comments_cli``, ``_report_cli``) share these
+without importing each other.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+
+def _die(message: str, code: int = 2) -> None:
+    click.echo(f"verify: error: {message}", err=True)
+    sys.exit(code)
+
+
+def check_output(output: str | None, *inputs: str | None) -> None:
+    """Before any work: ``-o`` must not be one of the inputs (it would overwrite the claims
+    or the draft) and its folder must exist and be writable, so a long run never ends in
+    an error about where to put its report."""
+    from ._errors import InputError
+
+    if not output or output == "-":
+        return
+    target = Path(output).resolve()
+    for given in inputs:
+        if given and given != "-" and Path(given).exists() and Path(given).resolve() == target:
+            raise InputError("is an input of this run; refusing to overwrite it (choose another -o)",
+                             where=output)
+    folder = target.parent
+    if not folder.is_dir():
+        raise InputError(f"cannot write: no such folder {folder}", where=output)
+    if not os.access(folder, os.W_OK | os.X_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise InputError(f"cannot write: permission denied in {folder}", where=output)
+
+
+def check_url(option: str, value: str | None) -> None:
+    """An option that must hold an http(s) URL (ClaimReview's url fields): anything else,
+    a local path included, is a usage error before any work."""
+    from ._errors import InputError
+    from ._html_text import safe_url
+
+    if value is not None and not safe_url(value):
+        raise InputError(f"{option} {value!r} is not an http(s) URL")
+
+
+def write_output(text: str, output: str | None) -> None:
+    """A rendered report to ``output`` (a file) or stdout; a file that cannot be written is a
+    one-line error, exit 2."""
+    if output and output != "-":
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            _die(f"{output}: cannot write ({exc.strerror})")
+        click.echo(f"verify: wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)

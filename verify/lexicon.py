@@ -1,0 +1,50 @@
+"""Word lists, each defined once: ``verify/data/*.tsv``, read on first use and kept.
+
+Each file holds one list, one entry a line, tab-separated columns, and a header comment naming
+the modules that read it. The modules keep their own names for what they derive from a list
+(``_text.UNITS``, ``_dates.MONTHS``, ``_facts.DENIAL_VERBS``...), so a change to a word list is
+a change to one data file.
+"""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+_DATA = Path(__file__).parent / "data"
+
+
+@cache
+def _rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """The entries of ``data/<name>.tsv``: its lines split on tabs, less comments and blanks."""
+    text = (_DATA / f"{name}.tsv").read_text(encoding="utf-8")
+    return tuple(tuple(line.split("\t")) for line in text.splitlines()
+                 if line.strip() and not line.startswith("#"))
+
+
+@cache
+def number_words() -> tuple[tuple[str, int], ...]:
+    """('zero', 0) ... ('nineteen', 19), then ('twenty', 20) ... ('ninety', 90), in that order."""
+    return tuple((word, int(value)) for word, value in _rows("number_words"))
+
+
+@cache
+def months() -> tuple[tuple[str, int, str], ...]:
+    """(word, month number, 'name' or 'abbr'): the twelve names, then the abbreviations."""
+    return tuple((word, int(number), form) for word, number, form in _rows("months"))
+
+
+def month_names() -> tuple[str, ...]:
+    """'january' ... 'december'."""
+    return tuple(word for word, _, form in months() if form == "name")
+
+
+def month_abbreviations() -> tuple[str, ...]:
+    """'jan' ... 'dec' in month order, 'sep' and 'sept' both; none for 'may'."""
+    return tuple(word for word, _, form in months() if form == "abbr")
+
+
+@cache
+def denial_verbs() -> tuple[tuple[str, bool], ...]:
+    """(form, cue): each form of a verb that denies what follows it; ``cue`` marks the forms
+    that ``_polarity`` reads as a denial when they open a negation cue."""
+    return tuple((word, cue == "yes") for word, cue in _rows("denial_verbs"))
