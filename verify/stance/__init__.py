@@ -14,45 +14,17 @@ gets back one ``Judgement`` per candidate it found related (with the span it jud
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, runtime_checkable
 
-from .._model import Passage, Source
 from .._stance import Judgement
+from ._types import Candidate, Judged, Stance
+from .model import ModelStance
+from .rules import RulesStance
 
 __all__ = ["Candidate", "Judgement", "Judged", "Stance", "RulesStance", "ModelStance",
            "make_stance", "STANCES"]
 
 STANCES = ("model", "rules")
-
-
-@dataclass
-class Candidate:
-    """A retrieved passage with what the stance step may read around it."""
-    passage: Passage
-    around: list[Passage]            # the passage with up to two sentences before, one after
-    source: Source | None = None
-    similarity: float = 0.0          # retrieval's fuzzy similarity, 0-1
-    rank: int = 0                    # retrieval rank, 0 = best
-
-
-@dataclass
-class Judged:
-    judgement: Judgement
-    passage: Passage                 # the span judged: the candidate, or it joined with a neighbour
-    candidate: Candidate
-    features: dict[str, float] = field(default_factory=dict)
-
-
-@runtime_checkable
-class Stance(Protocol):
-    """Judges one claim's candidate passages."""
-    name: str
-
-    def judge(self, claim: str, candidates: Sequence[Candidate],
-              idf: Callable[[str], float]) -> list[Judged]: ...
 
 
 def make_stance(kind: str | Stance | None = None, model: str | Path | None = None) -> Stance:
@@ -68,7 +40,3 @@ def make_stance(kind: str | Stance | None = None, model: str | Path | None = Non
         return ModelStance(model)
     from .._errors import InputError
     raise InputError(f"unknown stance '{kind}': choose one of {', '.join(STANCES)}")
-
-
-from .model import ModelStance  # noqa: E402
-from .rules import RulesStance  # noqa: E402

@@ -51,7 +51,8 @@ class OnnxNLI:
             self.session = ort.InferenceSession(str(d / "model.onnx"), opts,
                                                 providers=["CPUExecutionProvider"])
         except ModuleNotFoundError as exc:
-            raise ModelError(f"the stance model needs {exc.name}: pip install onnxruntime tokenizers") from exc
+            raise ModelError(f"the stance model needs {exc.name}: "
+                             "pip install onnxruntime tokenizers") from exc
         except (OSError, KeyError, ValueError) as exc:
             raise ModelError(f"cannot load stance model from {d}: {exc}") from exc
         except Exception as exc:  # noqa: BLE001  onnxruntime raises its own types for bad files

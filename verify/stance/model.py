@@ -27,8 +27,8 @@ from pathlib import Path
 from .._facts import read_facts
 from .._subject import ANAPHOR
 from .._text import STOPWORDS, stem, words
-from . import Candidate, Judged
 from ._onnx import ModelError, OnnxNLI
+from ._types import Candidate, Judged
 from .rules import RulesStance
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "data" / "stance"
@@ -78,7 +78,9 @@ class ModelStance:
         pool = [j for j in (self.rules.judge_one(facts_c, c, idf) for c in candidates) if j is not None]
         pool.sort(key=lambda j: (-j.judgement.coverage, j.candidate.rank))
         top = [j for j in pool if j.judgement.coverage >= self.params["min_coverage"]][:self.params["top_k"]]
-        probs = self.nli.predict([(model_text(j), claim) for j in top]) if top else []
+        if not top:
+            return pool
+        probs = self.nli.predict([(model_text(j), claim) for j in top])
         for j, p in zip(top, probs):
             j.features = {"entails": float(p[0]), "neutral": float(p[1]), "contradicts": float(p[2])}
         return pool

@@ -10,7 +10,7 @@ from .._facts import Facts, read_facts
 from .._index import index_terms
 from .._model import Passage
 from .._stance import Judgement, judge
-from . import Candidate, Judged
+from ._types import Candidate, Judged
 
 PREFILTER_COVERAGE = 0.15
 
