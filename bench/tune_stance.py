@@ -31,7 +31,8 @@ from evaluate import SHARED, splits, subset  # noqa: E402
 
 VERDICTS = ("supported", "contradicted", "disputed", "unverified")
 GRID = {
-    "top_k": [3, 4, 5, 6, 8, 10],
+    # the model's cost grows with top_k: 5 keeps 1,000 claims at 1M passages near a minute
+    "top_k": [3, 4, 5],
     "min_coverage": [0.2, 0.25, 0.3, 0.35, 0.4, 0.5],
     "supports": [0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01],
     "support_coverage": [0.2, 0.3, 0.4, 0.5, 0.6, 0.7],
@@ -42,6 +43,7 @@ GRID = {
     "contradicts": [0.8, 0.9, 0.95, 0.97, 0.99, 1.01],
     "contradict_coverage": [0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
 }
+FALSE_ALARM_SHARE = 0.03  # at most this share of a split's true or unverifiable claims accused
 DUMP_K, DUMP_COVERAGE = max(GRID["top_k"]), min(GRID["min_coverage"])
 
 
@@ -188,7 +190,7 @@ def metrics(gold: dict[str, str], pred: dict[str, str]) -> dict:
 
 def objective(table: dict[str, dict]) -> float:
     for name, m in table.items():
-        limit = 2 if name == "dev" else 0.03 * m["innocent"]
+        limit = 2 if name == "dev" else FALSE_ALARM_SHARE * m["innocent"]
         if m["false_alarms"] > limit:
             return -1.0 + sum(x["macro_f1"] for x in table.values()) / 100
     return sum(m["macro_f1"] + m["accuracy"] for m in table.values()) / len(table)
@@ -261,6 +263,8 @@ def main() -> None:
     from verify.stance.model import default_params
 
     params = {k: v for k, v in default_params().items() if k != "calibration"}
+    params = {k: v if k not in GRID or v in GRID[k] else min(GRID[k], key=lambda g: abs(g - v))
+              for k, v in params.items()}  # start inside the grid
     best = objective(evaluate(data, gold, params))
     print(f"start {best:.4f}", file=sys.stderr)
     for rnd in range(args.rounds):
