@@ -237,3 +237,4 @@ def test_a_sentence_is_evidence_once_alone_or_joined_with_its_neighbour():
     judged = [Judged(Judgement("supports", 0.9, "r"), joined, Candidate(alone, [alone])),
               Judged(Judgement("supports", 0.8, "r"), alone, Candidate(alone, [alone]))]
     assert [e.passage for e in _evidence(judged)] == [joined.text]
+
