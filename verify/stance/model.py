@@ -29,7 +29,7 @@ from .._subject import ANAPHOR
 from .._text import STOPWORDS, stem, words
 from ._onnx import ModelError, OnnxNLI
 from ._types import Candidate, Judged
-from .rules import RulesStance
+from .rules import RulesStance, first_look
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "data" / "stance"
 # a sentence opening with one of these points back to the one before it ('He was...', 'This...')
@@ -75,7 +75,11 @@ class ModelStance:
         """The rules' judgement of each candidate worth judging, with the model's
         probabilities for the best ``top_k`` of them (``features``)."""
         facts_c = read_facts(claim)
-        pool = [j for j in (self.rules.judge_one(facts_c, c, idf) for c in candidates) if j is not None]
+        # reading a passage in full costs most of a claim's time at scale: the cheap first look
+        # picks the ``judge_k`` candidates the rules read (the model then scores the best)
+        looks = {id(c): first_look(facts_c, c.around, idf) for c in candidates}
+        ranked = sorted(candidates, key=lambda c: (-looks[id(c)], c.rank))[:self.params.get("judge_k", 25)]
+        pool = [j for j in (self.rules.judge_one(facts_c, c, idf) for c in ranked) if j is not None]
         pool.sort(key=lambda j: (-j.judgement.coverage, j.candidate.rank))
         top = [j for j in pool if j.judgement.coverage >= self.params["min_coverage"]][:self.params["top_k"]]
         if not top:

@@ -66,13 +66,19 @@ def worth_judging(claim: Facts, around: list[Passage], idf: Callable[[str], floa
     """A cheap first look: does the passage with its neighbours hold a fair share of the
     claim's words at all? Exact stems only, so it errs towards judging: the stance step
     (fuzzy word matches) calls a passage unrelated below about a third of the claim."""
+    return first_look(claim, around, idf) >= PREFILTER_COVERAGE
+
+
+def first_look(claim: Facts, around: list[Passage], idf: Callable[[str], float]) -> float:
+    """The IDF-weighted share of the claim's words (exact stems) the passage and its
+    neighbours hold: cheap, read before any passage is read in full."""
     present = set(index_terms(" ".join(q.text for q in around)))
     total = hit = 0.0
     for t in set(claim.content):
         w = idf(t)
         total += w
         hit += w if t in present else 0.0
-    return total == 0 or hit / total >= PREFILTER_COVERAGE
+    return 1.0 if total == 0 else hit / total
 
 
 def judge_spans(claim: Facts, p: Passage, around: list[Passage], published,
