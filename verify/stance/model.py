@@ -79,7 +79,8 @@ class ModelStance:
         # picks the ``judge_k`` candidates the rules read (the model then scores the best)
         looks = {id(c): first_look(facts_c, c.around, idf) for c in candidates}
         ranked = sorted(candidates, key=lambda c: (-looks[id(c)], c.rank))[:self.params.get("judge_k", 25)]
-        pool = [j for j in (self.rules.judge_one(facts_c, c, idf) for c in ranked) if j is not None]
+        pool = [j for j in (self.rules.judge_one(facts_c, c, idf, looks[id(c)]) for c in ranked)
+                if j is not None]
         pool.sort(key=lambda j: (-j.judgement.coverage, j.candidate.rank))
         top = [j for j in pool if j.judgement.coverage >= self.params["min_coverage"]][:self.params["top_k"]]
         if not top:

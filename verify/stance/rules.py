@@ -44,11 +44,12 @@ class RulesStance:
                 out.append(j)
         return out
 
-    def judge_one(self, claim: Facts, cand: Candidate, idf: Callable[[str], float]) -> Judged | None:
+    def judge_one(self, claim: Facts, cand: Candidate, idf: Callable[[str], float],
+                  look: float | None = None) -> Judged | None:
         """The rules' judgement of one candidate; None when it shares too few of the claim's
-        words to be worth judging."""
+        words to be worth judging (``look``: its ``first_look``, when already computed)."""
         around, passage, src = cand.around, cand.passage, cand.source
-        if not worth_judging(claim, around, idf):
+        if (first_look(claim, around, idf) if look is None else look) < PREFILTER_COVERAGE:
             return None
         published = parse_published(src.published) if src else None
         # the sentences around are the whole document, and its title adds no name to them
@@ -62,16 +63,11 @@ class RulesStance:
         return Judged(j, span, cand)
 
 
-def worth_judging(claim: Facts, around: list[Passage], idf: Callable[[str], float]) -> bool:
-    """A cheap first look: does the passage with its neighbours hold a fair share of the
-    claim's words at all? Exact stems only, so it errs towards judging: the stance step
-    (fuzzy word matches) calls a passage unrelated below about a third of the claim."""
-    return first_look(claim, around, idf) >= PREFILTER_COVERAGE
-
-
 def first_look(claim: Facts, around: list[Passage], idf: Callable[[str], float]) -> float:
     """The IDF-weighted share of the claim's words (exact stems) the passage and its
-    neighbours hold: cheap, read before any passage is read in full."""
+    neighbours hold: cheap, read before any passage is read in full. Below
+    ``PREFILTER_COVERAGE`` a passage is not worth judging; exact stems only, so it errs towards
+    judging (the rules, matching words fuzzily, call a passage unrelated below about a third)."""
     present = set(index_terms(" ".join(q.text for q in around)))
     total = hit = 0.0
     for t in set(claim.content):
