@@ -52,7 +52,8 @@ def fetch_sources(urls: list[str], cache_dir: Path, options=None
 
 def open_index(sources: Sequence[str | Path], cache: str | Path | None = None,
                progress: Progress | None = None, urls: Sequence[str] = (),
-               fetch_options=None, client=None) -> tuple[PassageIndex, list[Source], list[Skipped]]:
+               fetch_options=None, client=None, shards: bool = False
+               ) -> tuple[PassageIndex, list[Source], list[Skipped]]:
     """Index ``sources`` (files, folders or URLs) in the cache, updating only what changed.
 
     No source at all (paths that do not exist, folders without a source file, no URL) is an
@@ -60,7 +61,9 @@ def open_index(sources: Sequence[str | Path], cache: str | Path | None = None,
     are listed as skipped. Writers of one index take turns (``_cache.writer_lock``); a cache
     folder that cannot be written is a ``RunError``, unless it holds a complete index for
     these sources, which is then used read-only. With ``client`` (a Dask client) the sources
-    to read are read by its workers, in shards (``verify._shards``); the index is the same."""
+    to read are read by its workers, in shards (``verify._shards``); the index is the same.
+    ``shards``: keep the index as shard files only and search them as one
+    (``verify._shards.ShardedIndex``): the same results, no single index file."""
     paths = [s for s in sources if not _is_url(s)]
     if not any_source_file(paths) and not urls and len(paths) == len(sources):
         raise InputError("no sources found in " + ", ".join(str(p) for p in paths or ["(none given)"])
@@ -79,10 +82,17 @@ def open_index(sources: Sequence[str | Path], cache: str | Path | None = None,
             writable = False
         fetched, skipped_urls, url_ids = fetch_sources(
             [str(s) for s in sources if _is_url(s)] + list(urls), cache_dir, fetch_options)
-        index = PassageIndex(index_path, read_only=not writable)
+        if shards:
+            from ._shards import ShardedIndex, shards_dir
+
+            index: PassageIndex = ShardedIndex(shards_dir(index_path))
+        else:
+            index = PassageIndex(index_path, read_only=not writable)
         files, skipped = discover([*paths, *fetched], known=index.known_stats(), ids=url_ids)
         skipped = skipped_urls + skipped
-        if writable and client is not None:
+        if writable and shards:
+            srcs, more = index.sync(files, progress=progress, client=client)  # type: ignore[call-arg]
+        elif writable and client is not None:
             from ._shards import build_on_cluster
 
             srcs, more = build_on_cluster(client, index, files, progress=progress)
@@ -105,7 +115,7 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
           progress: Progress | None = None, index: PassageIndex | None = None,
           fetch_options=None, jobs: int | None = None,
           index_progress: Progress | None = None, stance: str | Stance | None = None,
-          stance_model: str | Path | None = None, cluster=None) -> Report:
+          stance_model: str | Path | None = None, cluster=None, shards: bool = False) -> Report:
     """Check every claim against the sources and return a ``Report``.
 
     ``claims`` is a CSV/.txt path or an iterable of claim strings (or ``Claim`` objects).
@@ -118,6 +128,9 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
     ``cluster``: a Dask scheduler address, 'local' / 'local:N' (a LocalCluster of N worker
     processes) or a ``distributed.Client``: claims are checked on its workers (``jobs`` is
     then ignored), with the same results in the same order (``verify._cluster``).
+    ``shards``: keep the index as 16 shard files, built shard by shard (by the cluster's
+    workers, with ``cluster``) and searched as one, with no single index file; the results
+    are the same (``verify._shards``).
     """
     if cluster is not None and stance_model is not None:
         stance_model = Path(stance_model).resolve()  # workers may run in another folder
@@ -143,7 +156,7 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
         if index is None:
             claim_urls = [u for c in claim_list for u in c.urls]
             index, srcs, more = open_index(sources, cache, urls=claim_urls, fetch_options=fetch_options,
-                                           progress=index_progress, client=client)
+                                           progress=index_progress, client=client, shards=shards)
         else:
             srcs, more = index.sources(), []
         skipped += more

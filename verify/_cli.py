@@ -84,11 +84,14 @@ def cli() -> None:
 @click.option("--cluster", default=None, metavar="ADDRESS|local[:N]",
               help="Check on a Dask cluster: a scheduler address (tcp://host:8786) or local:N "
                    "(N worker processes here). Needs pip install -e \".[cluster]\".")
+@click.option("--shards", is_flag=True,
+              help="Keep the index as 16 shard files (built by the cluster's workers with "
+                   "--cluster) and search them as one, with no single index file; same results.")
 def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, output: str | None,
           fail_on: tuple[str, ...], encoding: str, no_color: bool, max_evidence: int,
           publisher: str, review_url: str | None, offline: bool, refresh: bool, ignore_robots: bool,
           allow_private: bool, stance: str, stance_model: str | None, jobs: int,
-          cluster: str | None) -> None:
+          cluster: str | None, shards: bool) -> None:
     """Check every claim in CLAIMS (CSV with a claim column, .txt one per line, - for stdin)."""
     from ._check import check as run_check
     from ._parallel import default_jobs
@@ -103,7 +106,7 @@ def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, ou
                            index_progress=indexing,
                            fetch_options=make_fetch_options(offline, refresh, ignore_robots, allow_private),
                            jobs=jobs or default_jobs(), stance=stance, stance_model=stance_model,
-                           cluster=cluster)
+                           cluster=cluster, shards=shards)
     data = report_dict(report)
     _emit(data, fmt, output, no_color, max_evidence, publisher, review_url)
     for s in data["skipped"]:

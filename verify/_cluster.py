@@ -119,10 +119,11 @@ def partitions(items: Sequence, workers: int) -> list[Sequence]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def index_token(index_path: str) -> tuple[int, int, int]:
-    """Which state of the index file a worker's cached connection must match."""
-    st = os.stat(index_path)
-    return st.st_ino, st.st_size, st.st_mtime_ns
+def index_token(index_path: str) -> tuple:
+    """Which state of the index file (or of each shard file) a worker's cached connection
+    must match."""
+    paths = sorted(Path(index_path).glob("shard-*.sqlite")) if os.path.isdir(index_path) else [index_path]
+    return tuple((str(p), st.st_ino, st.st_size, st.st_mtime_ns) for p in paths for st in [os.stat(p)])
 
 
 def gather_in_order(client, futures: list, progress: Callable[[int, int], None] | None,
@@ -181,7 +182,7 @@ def check_partition(index_path: str, token, stance, claims: Sequence[Claim]) -> 
 def _worker_index(index_path: str, token):
     """The index opened read-only once per worker thread, and reopened when the file changed
     (a long-lived worker serves many runs)."""
-    from ._index import PassageIndex
+    from ._index import open_read_only
 
     cache = getattr(_local, "indexes", None)
     if cache is None:
@@ -190,6 +191,6 @@ def _worker_index(index_path: str, token):
     if held is None or held[0] != token:
         if held is not None:
             held[1].close()
-        index = PassageIndex(index_path, read_only=True)
+        index = open_read_only(index_path)
         held = cache[index_path] = (token, index, {s.id: s for s in index.sources()})
     return held[1], held[2]

@@ -328,40 +328,38 @@ class PassageIndex:
         return self.db.execute("SELECT count(*) FROM passages").fetchone()[0]
 
     def search(self, query: str, limit: int = 200) -> list[tuple[int, float]]:
-        """Row ids and BM25 scores (higher is better) of passages sharing terms with ``query``.
+        """Row ids and BM25 scores (higher is better) of passages sharing terms with ``query``,
+        best first; passages of equal score in the order of (source id, passage number), so
+        the order depends on the corpus alone, not on row ids (which a shard has its own of).
 
         Terms found in more than ``COMMON_TERM_POSTINGS`` passages are left out while at
         least ``MIN_QUERY_TERMS`` rarer ones remain: they cost most and rank least."""
-        terms = self.query_terms(query)
-        if not terms:
-            return []
-        expr = " OR ".join(f'"{t}"' for t in terms)
-        rows = self.db.execute(
-            "SELECT rowid, bm25(fts) FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT ?",
-            (expr, limit)).fetchall()
-        return [(r, -s) for r, s in rows]
+        return [(r, s) for r, s, _ in self.search_norms(query, limit)]
 
     def search_norms(self, query: str, limit: int = 200) -> list[tuple[int, float, str]]:
         """``search`` with each passage's normalised text, for fuzzy re-ranking without
         loading (or re-normalising) the passages themselves."""
-        hits = self.search(query, limit)
-        if not hits:
+        terms = self.query_terms(query)
+        if not terms or limit <= 0:
             return []
-        marks = ",".join("?" * len(hits))
-        norms = dict(self.db.execute(
-            f"SELECT rowid, norm FROM passages WHERE rowid IN ({marks})", [r for r, _ in hits]))
-        return [(r, s, norms.get(r, "")) for r, s in hits]
+        expr = match_expr(terms)
+        n = limit + 1  # one more than asked: are there passages tied with the last one?
+        while True:
+            rows = self.db.execute(
+                "SELECT rowid, bm25(fts) FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT ?",
+                (expr, n)).fetchall()
+            if len(rows) < n or rows[-1][1] != rows[limit - 1][1]:
+                break
+            n *= 2  # a tie across the cut: fetch the whole tied group
+        marks = ",".join("?" * len(rows))
+        keys = {r[0]: r[1:] for r in self.db.execute(
+            f"SELECT rowid, source_id, idx, norm FROM passages WHERE rowid IN ({marks})",
+            [r for r, _ in rows])}
+        rows.sort(key=lambda r: (r[1], *keys.get(r[0], ("", 0))[:2]))
+        return [(r, -s, keys[r][2] if r in keys else "") for r, s in rows[:limit]]
 
     def query_terms(self, query: str) -> list[str]:
-        terms = list(dict.fromkeys(index_terms(query)))
-        if len(terms) <= MIN_QUERY_TERMS:
-            return terms
-        dfs = self._df(terms)
-        rare = sorted(terms, key=lambda t: dfs.get(t, 0))
-        keep = [t for t in rare if dfs.get(t, 0) <= COMMON_TERM_POSTINGS]
-        if len(keep) < MIN_QUERY_TERMS:
-            keep = rare[:MIN_QUERY_TERMS]
-        return [t for t in terms if t in keep]
+        return choose_terms(index_terms(query), self._df)
 
     def _df(self, terms: list[str]) -> dict[str, int]:
         marks = ",".join("?" * len(terms))
@@ -426,6 +424,59 @@ def prepare(src: Source) -> list[tuple[Passage, str, list[str]]]:
         ws = words(p.text)
         out.append((p, " ".join(ws), _terms(ws)))
     return out
+
+
+def choose_terms(found: list[str], df: Callable[[list[str]], dict[str, int]]) -> list[str]:
+    """A query's terms (``found``, in order, once each), the too common ones dropped while
+    ``MIN_QUERY_TERMS`` rarer ones remain; ``df`` gives their document frequencies."""
+    terms = list(dict.fromkeys(found))
+    if len(terms) <= MIN_QUERY_TERMS:
+        return terms
+    dfs = df(terms)
+    rare = sorted(terms, key=lambda t: dfs.get(t, 0))
+    keep = [t for t in rare if dfs.get(t, 0) <= COMMON_TERM_POSTINGS]
+    if len(keep) < MIN_QUERY_TERMS:
+        keep = rare[:MIN_QUERY_TERMS]
+    return [t for t in terms if t in keep]
+
+
+def match_expr(terms: list[str]) -> str:
+    """The FTS5 query for ``terms``: any of them."""
+    return " OR ".join(f'"{t}"' for t in terms)
+
+
+# FTS5's bm25() (ext/fts5/fts5_aux.c), in the same operations and order, so that a score
+# computed here from the statistics of several shards is the one FTS5 gives in one table
+# holding them all, to the last bit (tests/test_shards.py checks it against bm25()).
+BM25_K1 = 1.2
+BM25_B = 0.75
+
+
+def bm25_idf(n_rows: int, n_hit: int) -> float:
+    """FTS5's IDF of a term found in ``n_hit`` of ``n_rows`` rows (never <= 0)."""
+    idf = math.log((n_rows - n_hit + 0.5) / (n_hit + 0.5))
+    return idf if idf > 0.0 else 1e-6
+
+
+def bm25(freqs: list[int], length: int, idfs: list[float], avgdl: float) -> float:
+    """FTS5's score of a row (higher is better: bm25() returns it negated): ``freqs`` of
+    each query phrase in the row, the row's ``length`` in tokens, the phrases' ``idfs``
+    and the table's average row length."""
+    score = 0.0
+    for f, idf in zip(freqs, idfs):
+        score += idf * ((f * (BM25_K1 + 1.0))
+                        / (f + BM25_K1 * (1 - BM25_B + BM25_B * length / avgdl)))
+    return score
+
+
+def open_read_only(path: str):
+    """A worker's view of the index at ``path``: one index file, or a folder of shards
+    (``verify._shards.ShardedIndex``) searched as one."""
+    if path.endswith(".shards"):
+        from ._shards import ShardedIndex
+
+        return ShardedIndex(path)
+    return PassageIndex(path, read_only=True)
 
 
 def index_terms(text: str) -> list[str]:

@@ -67,12 +67,12 @@ def _start_method() -> str:
 def _init(index_path: str, sources: dict[str, Source], stance=None) -> None:
     import signal
 
-    from ._index import PassageIndex
+    from ._index import open_read_only
 
     # Ctrl-C reaches the whole process group: the parent alone reports it (one line) and
     # ends the pool, instead of every worker printing its own traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker["index"] = PassageIndex(index_path, read_only=True)
+    _worker["index"] = open_read_only(index_path)
     _worker["sources"] = sources
     _worker["stance"] = stance
 
