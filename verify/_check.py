@@ -85,7 +85,7 @@ def open_index(sources: Sequence[str | Path], cache: str | Path | None = None,
         if shards:
             from ._shards import ShardedIndex, shards_dir
 
-            index: PassageIndex = ShardedIndex(shards_dir(index_path))
+            index: PassageIndex = ShardedIndex(shards_dir(index_path), repair=writable)
         else:
             index = PassageIndex(index_path, read_only=not writable)
         files, skipped = discover([*paths, *fetched], known=index.known_stats(), ids=url_ids)

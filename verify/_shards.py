@@ -291,9 +291,13 @@ class ShardedIndex(PassageIndex):
     interface, and ``sync`` to build them): the same passages, scores and order as one index
     holding the same sources. A passage's id here is ``rowid * shards + shard``."""
 
-    def __init__(self, path: str | Path, shards: int = SHARDS) -> None:  # noqa: D107
+    def __init__(self, path: str | Path, shards: int = SHARDS, repair: bool = False) -> None:
+        """``repair``: a shard file that is damaged or of another format is left to ``sync``
+        to rebuild (the run that builds), instead of being an ``IndexError_`` (a reader)."""
         self.path = str(path)
         self.shards = shards
+        self.repair = repair
+        self._bad: set[int] = set()
         self._dbs: dict[int, sqlite3.Connection] = {}
         self._rows: dict[int, int] = {}  # passages per shard
         self._tokens: dict[int, int] = {}
@@ -309,22 +313,28 @@ class ShardedIndex(PassageIndex):
 
     def _connect(self) -> None:
         self.close()
+        self._bad.clear()
         for k in range(self.shards):
             path = self._file(k)
-            if not path.is_file():
+            if not path.exists():
                 continue
+            db = None
             try:
                 db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True,
                                      check_same_thread=False)
                 fmt = db.execute("SELECT value FROM meta WHERE key='format'").fetchone()
                 if not fmt or fmt[0] != _format(searchable=True):
-                    db.close()
-                    continue  # not (yet) a searchable shard of this version: sync rebuilds it
+                    raise sqlite3.DatabaseError("not a searchable shard of this version")
                 self._rows[k] = db.execute("SELECT count(*) FROM passages").fetchone()[0]
                 self._tokens[k] = int(db.execute("SELECT value FROM meta WHERE key='tokens'").fetchone()[0])
             except sqlite3.DatabaseError as exc:
-                raise IndexError_(f"cannot read shard {path.name} ({exc}); the next run rebuilds it",
-                                  where=str(path)) from None
+                if db is not None:
+                    db.close()
+                if not self.repair:
+                    raise IndexError_(f"cannot read shard {path.name} ({exc}); the next run rebuilds it",
+                                      where=str(path)) from None
+                self._bad.add(k)
+                continue
             self._dbs[k] = db
         self._size = sum(self._rows.values())
         self._term_dfs.clear()
@@ -345,13 +355,9 @@ class ShardedIndex(PassageIndex):
         """The sources the shards hold (id: hash), and the shards to rebuild whatever they
         hold (damaged, or of another format)."""
         known: dict[str, str] = {}
-        bad = set()
-        for k in range(self.shards):
-            if k in self._dbs:
-                known.update(self._dbs[k].execute("SELECT id, sha256 FROM sources"))
-            elif self._file(k).exists():
-                bad.add(k)
-        return known, bad
+        for db in self._dbs.values():
+            known.update(db.execute("SELECT id, sha256 FROM sources"))
+        return known, set(self._bad)
 
     def _plan(self, files: list[SourceFile]) -> tuple[dict[str, str], list[str], list[SourceFile]]:
         known, _ = self._known()
