@@ -53,13 +53,15 @@ def _child(args: argparse.Namespace) -> None:
         with connect(spec["cluster"]) as client:
             out["cluster_start_s"] = time.perf_counter() - t
             t = time.perf_counter()
-            index, srcs, skipped = open_index([spec["corpus"]], cache=spec["cache"], client=client)
+            index, srcs, skipped = open_index([spec["corpus"]], cache=spec["cache"], client=client,
+                                              shards=bool(spec.get("shards")))
             out["open_index_s"] = time.perf_counter() - t
             out.update(passages=index.count(), sources=len(srcs), skipped=len(skipped))
             index.close()
     elif spec["op"] == "index":
         t = time.perf_counter()
-        index, srcs, skipped = open_index([spec["corpus"]], cache=spec["cache"])
+        index, srcs, skipped = open_index([spec["corpus"]], cache=spec["cache"],
+                                          **({"shards": True} if spec.get("shards") else {}))
         out["open_index_s"] = time.perf_counter() - t
         out.update(passages=index.count(), sources=len(srcs), skipped=len(skipped))
         if hasattr(index, "close"):
@@ -309,19 +311,30 @@ def bench_size(work: Path, size: str, args: argparse.Namespace) -> dict:
     return res
 
 
+VARIANTS = {  # name: (cluster?, --shards?, column title)
+    "single": (False, False, "one process"),
+    "cluster": (True, False, "cluster, one index"),
+    "shards": (True, True, "cluster, --shards"),
+    "single-shards": (False, True, "one process, --shards"),
+}
+
+
 def bench_cluster(work: Path, size: str, args: argparse.Namespace) -> dict:
-    """Single process (``--jobs``) and cluster (``--cluster``) side by side: a fresh index
-    build, a re-run after one file changed, and ``check`` of every claim; the two reports
-    are compared byte for byte."""
+    """Single process (``--jobs``) and cluster (``--cluster``) side by side, the cluster
+    searching one index copied from its shards or (``shards``) the shards themselves: a fresh
+    index build, a re-run after one file changed, and ``check`` of every claim; the reports
+    are compared byte for byte with the first variant's."""
     info = ensure_corpus(work, size, args)
     corpus, claims_csv = work / f"corpus-{size}", work / f"claims-{size}.csv"
     say = lambda msg: print(f"[{size}] {msg}", file=sys.stderr, flush=True)  # noqa: E731
-    res: dict = {"size": size, "corpus": info, "cluster": args.cluster}
+    res: dict = {"size": size, "corpus": info, "cluster": args.cluster, "variants": args.variants}
     jobs = str(args.jobs or os.cpu_count() or 1)
     files = sorted(corpus.rglob("*.txt"))
     target = files[len(files) // 2]
     original = target.read_bytes()
-    for name, extra in (("single", {}), ("cluster", {"cluster": args.cluster})):
+    for name in args.variants:
+        on_cluster, sharded = VARIANTS[name][:2]
+        extra = {**({"cluster": args.cluster} if on_cluster else {}), **({"shards": 1} if sharded else {})}
         cache = work / f"cache-{size}-{name}"
         shutil.rmtree(cache, ignore_errors=True)
         res[f"{name}_build"] = b = run_child("index", work, corpus=corpus, cache=cache, **extra)
@@ -337,33 +350,39 @@ def bench_cluster(work: Path, size: str, args: argparse.Namespace) -> dict:
             target.write_bytes(original)
         run_child("index", work, corpus=corpus, cache=cache, **extra)  # back to the corpus
         out = work / f"check-{size}-{name}.json"
-        how = ["--cluster", args.cluster] if name == "cluster" else ["--jobs", jobs]
+        how = ["--cluster", args.cluster] if on_cluster else ["--jobs", jobs]
+        how += ["--shards"] if sharded else []
         res[f"{name}_check"] = m = measure(
             [sys.executable, "cli.py", "check", str(claims_csv), "--sources", str(corpus), "--cache",
              str(cache), "--format", "json", "-o", str(out), *how], timeout=args.timeout)
         m["how"] = how
         say(f"{name} check {' '.join(how)}: {m['wall_s']:.1f} s, {_peak(m) / GB:.2f} GB tree, "
             f"{m['peak_pss_worker'] / GB:.2f} GB largest worker")
-    a, b = (work / f"check-{size}-{n}.json" for n in ("single", "cluster"))
-    res["identical"] = a.read_bytes() == b.read_bytes()
-    say(f"reports identical: {res['identical']}")
+    first = (work / f"check-{size}-{args.variants[0]}.json").read_bytes()
+    res["identical"] = {n: (work / f"check-{size}-{n}.json").read_bytes() == first for n in args.variants[1:]}
+    say(f"reports identical to {args.variants[0]}'s: {res['identical']}")
     return res
 
 
-def cluster_rows(res: dict) -> list[tuple[str, str, str, str]]:
-    s, rows = res["size"], []
+def cluster_rows(res: dict) -> list[tuple[str, ...]]:
+    """One column per variant; the time of each after the first with its difference."""
+    s, rows, names = res["size"], [], res["variants"]
     for what, key in (("index build", "build"), ("re-run, one file changed", "change"),
                       ("check", "check")):
-        one, two = res[f"single_{key}"], res[f"cluster_{key}"]
-        t1 = one.get("open_index_s", one["wall_s"]) if key == "change" else one["wall_s"]
-        t2 = two.get("open_index_s", two["wall_s"]) if key == "change" else two["wall_s"]
-        start = f", of which cluster start {two['cluster_start_s']:.1f} s" if "cluster_start_s" in two else ""
-        rows.append((f"{s}: {what}", f"{t1:.1f} s ({' '.join(one.get('how', ['1 process']))})",
-                     f"{t2:.1f} s (--cluster {res['cluster']}{start})", f"{t2 - t1:+.1f} s"))
-        rows.append((f"{s}: {what}, peak memory: tree / largest worker",
-                     f"{_peak(one) / GB:.2f} / {one['peak_pss_worker'] / GB:.2f} GB",
-                     f"{_peak(two) / GB:.2f} / {two['peak_pss_worker'] / GB:.2f} GB", ""))
-    rows.append((f"{s}: reports byte-identical", "", "yes" if res["identical"] else "**no**", ""))
+        times, mems = [], []
+        for n in names:
+            m = res[f"{n}_{key}"]
+            t = m.get("open_index_s", m["wall_s"]) if key == "change" else m["wall_s"]
+            start = f", cluster start {m['cluster_start_s']:.1f} s" if "cluster_start_s" in m else ""
+            diff = f", {t - times[0][0]:+.1f} s" if times else ""
+            how = " ".join(m["how"]) if "how" in m else ""
+            times.append((t, f"{t:.1f} s{diff}{start}" + (f" ({how})" if how else "")))
+            mems.append(f"{_peak(m) / GB:.2f} / {m['peak_pss_worker'] / GB:.2f} GB")
+        rows.append((f"{s}: {what}", *(t for _, t in times)))
+        rows.append((f"{s}: {what}, peak memory: tree / largest worker", *mems))
+    rows.append((f"{s}: index on disk", *(f"{res[f'{n}_build']['index_bytes'] / GB:.2f} GB" for n in names)))
+    rows.append((f"{s}: report byte-identical to the first column's", "",
+                 *("yes" if res["identical"][n] else "**no**" for n in names[1:])))
     return rows
 
 
@@ -497,6 +516,9 @@ def main() -> None:
     ap.add_argument("--cluster", default=None, metavar="SPEC",
                     help="also measure build and check on a Dask cluster (e.g. local:2), next to "
                          "one process; only these figures are measured then")
+    ap.add_argument("--variants", type=lambda v: v.split(","), default=["single", "cluster", "shards"],
+                    help="with --cluster: what to measure side by side, of " + ", ".join(VARIANTS)
+                         + " (default: single,cluster,shards)")
     ap.add_argument("--child-spec", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child_spec:
@@ -526,7 +548,8 @@ def main() -> None:
         (work / "results-cluster-latest.json").write_text(json.dumps(results, indent=1))
         print(f"\nverify scale benchmark on a cluster, commit {results['commit'] or '?'}, "
               f"{os.cpu_count()} CPUs, load average {results['machine']['load'][0]:.1f} at start\n")
-        print("| figure | one process | cluster | cluster overhead |\n|---|---|---|---|")
+        print("| figure | " + " | ".join(VARIANTS[n][2] for n in args.variants) + " |\n|---|"
+              + "---|" * len(args.variants))
         for r in rows:
             print("| " + " | ".join(r) + " |")
         return

@@ -142,6 +142,17 @@ def test_the_workers_build_the_index_in_shards_row_for_row_as_one_process_does(
     assert _index_rows(tmp_path / "two") == _index_rows(tmp_path / "one")
 
 
+def test_the_workers_build_and_search_shards_alone_and_match_one_process_byte_for_byte(
+        cluster, generated, tmp_path, runner):
+    corpus, claims = generated
+    one = _json(runner, claims, corpus, tmp_path / "one", "--jobs", "1", "--stance", "rules")
+    two = _json(runner, claims, corpus, tmp_path / "two", "--stance", "rules", "--shards",
+                "--cluster", cluster.address)
+    assert two == one
+    assert not list((tmp_path / "two").glob("index-*.sqlite"))  # the shards are the index
+    assert len(list((tmp_path / "two").glob("index-*.sqlite.shards/shard-*.sqlite"))) > 8
+
+
 def test_a_changed_source_rebuilds_only_its_shard_and_the_report_follows(cluster, tmp_path):
     import shutil
 
@@ -180,7 +191,8 @@ def test_progress_is_fed_by_completed_partitions_up_to_every_claim(cluster, gene
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
 
 
-def test_a_worker_killed_mid_run_loses_no_claim(cluster, generated, tmp_path):
+@pytest.mark.parametrize("shards", [False, True])
+def test_a_worker_killed_mid_run_loses_no_claim(cluster, generated, tmp_path, shards):
     corpus, claims = generated
     one = check(claims, [corpus], cache=tmp_path / "one", jobs=1).to_dict()
     victim = start_worker(cluster.address, "victim", cluster.root)
@@ -197,7 +209,7 @@ def test_a_worker_killed_mid_run_loses_no_claim(cluster, generated, tmp_path):
             killed.append(addr)
 
     try:
-        two = check(claims, [corpus], cache=tmp_path / "two", cluster=client,
+        two = check(claims, [corpus], cache=tmp_path / "two", cluster=client, shards=shards,
                     progress=kill_when_busy).to_dict()
     finally:
         victim.kill()

@@ -501,8 +501,9 @@ class ShardedIndex(PassageIndex):
                     for rid, sid, i, norm, ts in db.execute(
                             f"SELECT rowid, source_id, idx, norm, terms FROM passages "
                             f"WHERE rowid IN ({marks})", new):
-                        have = Counter(ts.split())
-                        score = bm25([have[t] for t in terms], len(ts.split()), idfs, avgdl)
+                        words = ts.split()
+                        have = Counter(words)
+                        score = bm25([have[t] for t in terms], len(words), idfs, avgdl)
                         found[rid * self.shards + k] = (score, sid, i, norm)
                 if len(rows) < n:
                     floor[k] = -math.inf  # the shard gave every passage it has
