@@ -481,12 +481,23 @@ class ShardedIndex(PassageIndex):
         idfs = [bm25_idf(self._size, sum(dfs[t])) for t in terms]
         avgdl = sum(self._tokens.values()) / self._size
         expr = match_expr(terms)
-        # how far a shard's own score can understate a passage's score over all shards
-        ratio = {}
-        for k in live:
-            local = [bm25_idf(self._rows[k], dfs[t][k]) for t in terms]
-            ratio[k] = (max(1.0, avgdl / (self._tokens[k] / self._rows[k]))
-                        * max(g / lo for g, lo in zip(idfs, local)) * _SLACK)
+        local = {k: [bm25_idf(self._rows[k], dfs[t][k]) for t in terms] for k in live}
+        longer = {k: max(1.0, avgdl / (self._tokens[k] / self._rows[k])) for k in live}
+        seen = {k: [0] * len(terms) for k in live}  # returned passages holding each term
+
+        def could_beat(k: int, cut: float) -> bool:
+            """Whether a passage shard ``k`` has not returned could still score ``cut``: it
+            scores at most the shard's last own score times how far its own statistics can
+            understate a score over all shards, counting only the terms some unreturned
+            passage of the shard holds (a rare term's few passages are soon all returned)."""
+            if floor[k] == -math.inf:
+                return False  # the shard gave every passage it has
+            held = [j for j, t in enumerate(terms) if seen[k][j] < dfs[t][k]]
+            if not held:
+                return False  # no passage it has not returned holds a query term
+            ratio = longer[k] * max(idfs[j] / local[k][j] for j in held) * _SLACK
+            return floor[k] * ratio >= cut
+
         found: dict[int, tuple[float, str, int, str]] = {}  # id -> score, source, number, norm
         want = dict.fromkeys(live, max(_FIRST_FETCH, -(-2 * limit // len(live))))
         floor: dict[int, float] = {}  # the lowest own score a shard has returned
@@ -503,15 +514,13 @@ class ShardedIndex(PassageIndex):
                             f"WHERE rowid IN ({marks})", new):
                         words = ts.split()
                         have = Counter(words)
-                        score = bm25([have[t] for t in terms], len(words), idfs, avgdl)
-                        found[rid * self.shards + k] = (score, sid, i, norm)
-                if len(rows) < n:
-                    floor[k] = -math.inf  # the shard gave every passage it has
-                else:
-                    floor[k] = -rows[-1][1]
+                        tfs = [have[t] for t in terms]
+                        found[rid * self.shards + k] = (bm25(tfs, len(words), idfs, avgdl), sid, i, norm)
+                        seen[k] = [c + (f > 0) for c, f in zip(seen[k], tfs)]
+                floor[k] = -math.inf if len(rows) < n else -rows[-1][1]
             best = sorted(found.values(), key=lambda v: (-v[0], v[1], v[2]))
             cut = best[limit - 1][0] if len(best) >= limit else -math.inf
-            want = {k: 2 * n for k, n in want.items() if floor[k] != -math.inf and floor[k] * ratio[k] >= cut}
+            want = {k: 2 * n for k, n in want.items() if could_beat(k, cut)}
         order = sorted(found, key=lambda h: (-found[h][0], found[h][1], found[h][2]))[:limit]
         return [(h, found[h][0], found[h][3]) for h in order]
 
