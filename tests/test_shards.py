@@ -281,3 +281,20 @@ def test_shards_built_for_the_copy_are_rebuilt_searchable_and_a_reader_never_ski
     assert shards.pending(files)
     shards.sync(files)
     assert not shards.pending(files) and shards.count() == 8 * 12
+
+
+def test_a_copy_path_run_keeps_searchable_shards_searchable_and_up_to_date(tmp_path):
+    corpus, _ = write_corpus(tmp_path / "data", files=8)
+    files = _reports(corpus)  # no skipped file: a shard never holds one, so it stays pending
+    _sharded(tmp_path, files).close()
+    target = corpus / "part1" / "report-05.txt"
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("helped 63 ", "helped 36 "), encoding="utf-8")
+    files = _reports(corpus)
+    _build_shards(tmp_path / "i.sqlite", files)  # what a run without --shards has the workers do
+    shards = ShardedIndex(tmp_path / "i.sqlite.shards")  # a reader: no shard to rebuild
+    assert not shards.pending(files)
+    one = PassageIndex(tmp_path / "one.sqlite")
+    one.sync(files)
+    for q in ("helped 36 refugees", "helped 63 refugees"):
+        assert _ranked(shards, q, 30) == _ranked(one, q, 30)

@@ -84,11 +84,15 @@ def build_shard(path: str, files: Sequence[tuple[SourceFile, str]], searchable: 
         return _build(path, files, searchable)
 
 
-def _open(path: str, searchable: bool) -> sqlite3.Connection:
+def _open(path: str, searchable: bool) -> tuple[sqlite3.Connection, bool]:
+    """The shard, made anew unless of this format; a searchable shard stays searchable (a
+    run that searches one index keeps it so for the runs that search the shards)."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     db = sqlite3.connect(path, timeout=60)
     db.execute("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT)")
     row = db.execute("SELECT value FROM meta WHERE key='format'").fetchone()
+    if row and row[0] == _format(searchable=True):
+        return db, True
     if not row or row[0] != _format(searchable):
         with db:
             for t in ("sources", "passages", "df", "fts"):
@@ -106,13 +110,13 @@ def _open(path: str, searchable: bool) -> sqlite3.Connection:
                            "tokenize='unicode61 remove_diacritics 0')")
             db.execute("INSERT OR REPLACE INTO meta VALUES('tokens', '0')")
             db.execute("INSERT OR REPLACE INTO meta VALUES('format', ?)", (_format(searchable),))
-    return db
+    return db, searchable
 
 
 def _build(path: str, files: Sequence[tuple[SourceFile, str]], searchable: bool) -> dict:
     from ._index import prepare
 
-    db = _open(path, searchable)
+    db, searchable = _open(path, searchable)
     try:
         known = dict(db.execute("SELECT id, sha256 FROM sources"))
         wanted = {f.id: f for f, _ in files}
