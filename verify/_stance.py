@@ -21,7 +21,7 @@ from ._paraphrase import swapped_words, title_number_swap
 from ._places import elsewhere, place_stated_by, slot_conflicts
 from ._dates import DateValue, compare as _compare_dates
 from ._quantities import Quantity, is_bound, same_kind
-from ._subject import ANAPHOR as _ANAPHOR, about_subject as _about_subject, entities_present, namesakes
+from ._subject import ANAPHOR as _ANAPHOR, CAPITAL_ALIASES, about_subject as _about_subject, entities_present, namesakes
 from ._text import STOPWORDS, token_match as _token_match, words
 
 SUPPORT_COVERAGE = 0.62     # share of the claim's (IDF-weighted) words a supporting passage states
@@ -43,6 +43,9 @@ class Judgement:
     coverage: float = 0.0
     check: str = ""                # the rule that decided: values:<kind>, polarity, coverage, ...
     probs: tuple[float, float, float] | None = None  # model P(entails, neutral, contradicts)
+    # the claim's values this passage leaves unstated where all else of it is stated: another
+    # passage of the same source may state them (``verify.stance.rules.confirm_across``)
+    pending: tuple[str, ...] = ()
 
 
 def coverage(claim: Facts, passage: Facts, idf: Callable[[str], float]) -> tuple[float, list[str]]:
@@ -199,38 +202,8 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
                              and claim.words[1][:1].isdigit()))
                    # 'The film had more than 115 reviews': which film?
                    or (claim.words[:1] == ["the"] and claim.words[1:2] and claim.words[1] in _ANAPHOR))
-    conflicts: list[tuple[str, str, str]] = []
-    confirmed: list[tuple[str, str]] = []
-    unconfirmed: list[str] = []
-    exact = 0  # confirmed figures the claim gives exactly (a bound is met by many)
-    moved = False  # the claim's snapshot date is met by an earlier one of the passage's
-    confirmed_items: list = []
-    for kind, items_c, items_p, comparable in (
-        ("quantity", claim.quantities, passage.quantities + _named_count(claim, passage)
-         + implied_first(claim, passage), same_kind),
-        ("date", claim.dates, passage.dates, _date_comparable),
-    ):
-        for c, agreeing, others in _align(items_c, items_p, claim, passage, comparable):
-            if (kind == "date" and agreeing and c.text.strip().lower().startswith(_SNAPSHOT)
-                    and (c.year, c.month, c.day) != (agreeing[0].year, agreeing[0].month, agreeing[0].day)):
-                moved = True  # 'by March 2019' is met by 'as of August 2018', whose figures are older
-            if agreeing and getattr(c, "kind", "") == "label":
-                continue  # the same name ('type 2'): nothing wrong, but no figure confirmed
-            if agreeing:
-                confirmed.append((c.describe(), agreeing[0].describe()))
-                confirmed_items.append(c)
-                exact += (not (is_bound(c) if isinstance(c, Quantity) else c.op != "=")
-                          or (isinstance(c, Quantity) and _tight(c, agreeing[0])))
-            elif (others and not existential and not _relative(claim, c)
-                  and getattr(c, "kind", "") != "label" and getattr(c, "year", 0) is not None
-                  # 'dozens', 'many thousands': loose enough to confirm, never to refute
-                  and "vague" not in (getattr(c, "unit", ""), getattr(others[0], "unit", ""))
-                  # '13 of the iPSC lines' counts part of a group, not what 'all three' counts
-                  and not (kind == "quantity" and _part_of_another(claim, passage, c, others[0]))):
-                age = "age" in (getattr(c, "kind", ""), getattr(others[0], "kind", ""))
-                conflicts.append(("age" if age else kind, c.describe(), others[0].describe()))
-            else:
-                unconfirmed.append(c.describe())
+    conflicts, confirmed, unconfirmed, exact, moved, confirmed_items = _read_values(claim, passage, bool(existential))
+
     # 'as of October 2018' against 'as of June 2018': a running figure read at another time
     # neither confirms nor refutes it, and nor does the date
     snap = [i for i, (k, cv, _) in enumerate(conflicts) if k == "date" and cv.lower().startswith(_SNAPSHOT)]
@@ -260,6 +233,10 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
         # 'rose two degrees from 1901 to 2010' is not refuted by a figure for another period
         unconfirmed += [cv for k, cv, _ in conflicts if k == "quantity"]
         conflicts = [c for c in conflicts if c[0] != "quantity"]
+
+    # 'lives in Phnom Penh' is not stated by a passage that never names Phnom Penh
+    unstated_places = _unstated_places(claim, context)
+    unconfirmed += unstated_places
 
     stand_in = stand is not None and (_distinctive(claim, passage, idf)
                                       or (len(confirmed) >= 2 and exact and not unconfirmed))
@@ -373,6 +350,11 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
             reason = f"states the claim's key words ({', '.join(matched[:5])})"
         return Judgement("supports", score, reason, matched, coverage=cov,
                          check="values" if confirmed else "coverage")
+    pending: tuple[str, ...] = ()
+    if (unconfirmed and not conflicts and not unstated_places and cov >= need and (pred >= 0.4 or both_negated)
+            and not flip and not swapped and not hedged and (subject_ok is True or not claim.entities)
+            and not unstated_effect(claim.stems, claim.words, passage.stems)):
+        pending = tuple(unconfirmed)
     why = []
     finding = ("conflict" if conflicts else "unconfirmed" if unconfirmed else "polarity-weak" if flip
                else "swap" if swapped else "effect" if effect else "hedged" if hedged and cov >= need
@@ -393,4 +375,63 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
         why.append(f"only says it may be so ('{sorted(hedged)[0]}')")
     else:
         why.append(f"shares {len(matched)} of the claim's words")
-    return Judgement("related", cov * 0.5, "; ".join(why), matched, coverage=cov, check=finding)
+    return Judgement("related", cov * 0.5, "; ".join(why), matched, coverage=cov, check=finding,
+                     pending=pending)
+
+
+def confirmed_values(claim: Facts, passage: Facts) -> set[str]:
+    """The claim's quantities and dates the passage states (as ``judge`` describes them)."""
+    return {c for c, _ in _read_values(claim, passage, existential=False)[1]}
+
+
+def _unstated_places(claim: Facts, context: Facts) -> list[str]:
+    """The places the claim puts its statement in ('in Vietnam') that the passage and the
+    sentences around it never name, by name, nationality or a region inside it."""
+    pool = set(context.words).union(context.aliases)
+    out = []
+    for ent in claim.places:
+        name = CAPITAL_ALIASES.get(" ".join(ent), " ".join(ent))
+        if all(_token_match(t, pool) for t in name.split()):
+            continue
+        if any(place_stated_by(name, n) for _, _, n in context.known_places):
+            continue
+        out.append(name)
+    return out
+
+
+def _read_values(claim: Facts, passage: Facts, existential: bool):
+    """Each quantity and date of the claim aligned with the passage's value about the same
+    thing: (conflicts, confirmed, unconfirmed, exact, moved, confirmed_items)."""
+    conflicts: list[tuple[str, str, str]] = []
+    confirmed: list[tuple[str, str]] = []
+    unconfirmed: list[str] = []
+    exact = 0  # confirmed figures the claim gives exactly (a bound is met by many)
+    moved = False  # the claim's snapshot date is met by an earlier one of the passage's
+    confirmed_items: list = []
+    for kind, items_c, items_p, comparable in (
+        ("quantity", claim.quantities, passage.quantities + _named_count(claim, passage)
+         + implied_first(claim, passage), same_kind),
+        ("date", claim.dates, passage.dates, _date_comparable),
+    ):
+        for c, agreeing, others in _align(items_c, items_p, claim, passage, comparable):
+            if (kind == "date" and agreeing and c.text.strip().lower().startswith(_SNAPSHOT)
+                    and (c.year, c.month, c.day) != (agreeing[0].year, agreeing[0].month, agreeing[0].day)):
+                moved = True  # 'by March 2019' is met by 'as of August 2018', whose figures are older
+            if agreeing and getattr(c, "kind", "") == "label":
+                continue  # the same name ('type 2'): nothing wrong, but no figure confirmed
+            if agreeing:
+                confirmed.append((c.describe(), agreeing[0].describe()))
+                confirmed_items.append(c)
+                exact += (not (is_bound(c) if isinstance(c, Quantity) else c.op != "=")
+                          or (isinstance(c, Quantity) and _tight(c, agreeing[0])))
+            elif (others and not existential and not _relative(claim, c)
+                  and getattr(c, "kind", "") != "label" and getattr(c, "year", 0) is not None
+                  # 'dozens', 'many thousands': loose enough to confirm, never to refute
+                  and "vague" not in (getattr(c, "unit", ""), getattr(others[0], "unit", ""))
+                  # '13 of the iPSC lines' counts part of a group, not what 'all three' counts
+                  and not (kind == "quantity" and _part_of_another(claim, passage, c, others[0]))):
+                age = "age" in (getattr(c, "kind", ""), getattr(others[0], "kind", ""))
+                conflicts.append(("age" if age else kind, c.describe(), others[0].describe()))
+            else:
+                unconfirmed.append(c.describe())
+    return conflicts, confirmed, unconfirmed, exact, moved, confirmed_items

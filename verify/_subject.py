@@ -16,7 +16,7 @@ _GENERIC_TAILS = frozenset("records city fc afc club inc ltd corp entertainment 
                            "music media group".split())
 
 # names that fold into a common word, so only their capitalised form names the place
-_CAPITAL_ALIASES = {"us": "united states"}
+CAPITAL_ALIASES = {"us": "united states"}
 
 
 def entities_present(claim: Facts, context: Facts) -> tuple[bool, list[str]]:
@@ -27,7 +27,7 @@ def entities_present(claim: Facts, context: Facts) -> tuple[bool, list[str]]:
     for ent in claim.entities:
         if ent in claim.places or " ".join(ent) in DEMONYMS:
             continue  # 'in Bangkok', 'French': where it happened or from, not who it is about
-        name = _CAPITAL_ALIASES.get(" ".join(ent), " ".join(ent))
+        name = CAPITAL_ALIASES.get(" ".join(ent), " ".join(ent))
         if any(place_stated_by(name, n) for _, _, n in context.known_places):
             continue  # 'Thailand' named as 'Thai authorities'
         last = ent[-1]
