@@ -52,6 +52,8 @@ def splits(shared: Path, which: str = "dev") -> list[Split]:
         news = newsdev_sources(shared)
         if news:
             out.append(Split("newsdev", NEWSDEV / "claims.csv", news, NEWSDEV / "gold.csv", tune=False))
+        out.append(Split("sampledev", SAMPLEDEV / "claims.csv", ROOT / "sources", SAMPLEDEV / "gold.csv",
+                         tune=False))
     for name in ("vitaminc", "climate-fever", "scifact"):
         d = ev / "external" / name
         skip = scifact_trained_ids(shared) if name == "scifact" else frozenset()
@@ -59,7 +61,8 @@ def splits(shared: Path, which: str = "dev") -> list[Split]:
     return out
 
 
-NEWSDEV = ROOT / "bench/newsdev"
+NEWSDEV = ROOT / "bench/newsdev"      # 100 claims written blind over 24 real news pages
+SAMPLEDEV = ROOT / "bench/sampledev"  # 72 claims written blind over the sample corpus
 
 
 def newsdev_sources(shared: Path) -> Path | None:

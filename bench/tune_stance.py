@@ -35,17 +35,18 @@ GRID = {
     # cores (target 60 s); 3 took about 70 s and made a false flag in the dev draft's audit
     "top_k": [3, 4, 5],
     "min_coverage": [0.2, 0.25, 0.3, 0.35, 0.4, 0.5],
-    "supports": [0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01],
+    "supports": [0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01],
     "support_coverage": [0.2, 0.3, 0.4, 0.5, 0.6, 0.7],
     "rules_supports": [0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 1.01],
     "veto_contradicts": [0.2, 0.4, 0.6, 0.8, 1.01],
     "veto_entails": [0.2, 0.4, 0.6, 0.8, 1.01],
-    "rules_contradicts": [0.0, 0.02, 0.05, 0.1, 0.2, 0.4, 1.01],
+    "rules_contradicts": [0.0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.4, 1.01],
     "contradicts": [0.8, 0.9, 0.95, 0.97, 0.99, 1.01],
     "contradict_coverage": [0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
     "unconfirmed_supports": [0.0, 0.4, 0.6, 0.8, 0.9, 0.95, 1.01],
 }
 FALSE_ALARM_SHARE = 0.03  # at most this share of a split's true or unverifiable claims accused
+FALSE_ALARM_COST = 3.0    # a 1% false-alarm rate costs as much as 0.03 of accuracy + macro-F1
 DUMP_K, DUMP_COVERAGE = max(GRID["top_k"]), min(GRID["min_coverage"])
 
 
@@ -196,13 +197,16 @@ HELD_OUT = {s.name for s in splits(SHARED, "dev") if not s.tune}
 
 
 def objective(table: dict[str, dict]) -> float:
-    """Over the tuning splits only: a held-out split (newsdev) is reported, never tuned on."""
+    """Over the tuning splits only: the held-out splits (newsdev, sampledev) are reported, never
+    tuned on."""
     table = {k: v for k, v in table.items() if k not in HELD_OUT}
     for name, m in table.items():
         limit = 2 if name == "dev" else FALSE_ALARM_SHARE * m["innocent"]
         if m["false_alarms"] > limit:
             return -1.0 + sum(x["macro_f1"] for x in table.values()) / 100
-    return sum(m["macro_f1"] + m["accuracy"] for m in table.values()) / len(table)
+    # below the cap a false alarm still costs: it accuses someone (FALSE_ALARM_COST per share)
+    return sum(m["macro_f1"] + m["accuracy"] - FALSE_ALARM_COST * m["false_alarms"] / max(1, m["innocent"])
+               for m in table.values()) / len(table)
 
 
 def evaluate(data: dict, gold: dict, params: dict) -> dict[str, dict]:

@@ -179,9 +179,10 @@ def test_the_shipped_model_reads_plain_entailment_neutral_and_contradiction(pass
 # --- combining model and rules -------------------------------------------------------------------
 
 def _judged(label: str, check: str = "coverage", coverage: float = 0.8, probs=None,
-            text: str = "The minister resigned in May.") -> Judged:
+            text: str = "The minister resigned in May.", named: bool = True) -> Judged:
     p = Passage("s.txt", 0, text, 0, len(text), 1)
-    j = Judged(Judgement(label, 0.7, f"rules say {label}", ["minister"], coverage=coverage, check=check),
+    j = Judged(Judgement(label, 0.7, f"rules say {label}", ["minister"], coverage=coverage, check=check,
+                         named=named),
                p, Candidate(p, [p]))
     if probs:
         j.features = dict(zip(("entails", "neutral", "contradicts"), probs))
@@ -211,6 +212,11 @@ def test_combine_labels_a_passage_from_model_and_rules(rules, check, coverage, p
     out = combine(_judged(rules, check, coverage, probs), PARAMS, "The minister resigned in May.")
     assert out.judgement.label == expected
     assert out.judgement.probs == probs
+
+
+def test_the_model_alone_never_accuses_a_passage_that_does_not_name_the_claims_subject():
+    j = _judged("related", "coverage", 0.8, (0.01, 0.01, 0.98), named=False)
+    assert combine(j, PARAMS, "The minister resigned in May.").judgement.label == "related"
 
 
 def test_a_passage_beyond_the_models_top_k_is_at_most_related():

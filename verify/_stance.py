@@ -46,6 +46,7 @@ class Judgement:
     # the claim's values this passage leaves unstated where all else of it is stated: another
     # passage of the same source may state them (``verify.stance.rules.confirm_across``)
     pending: tuple[str, ...] = ()
+    named: bool = False  # the passage names the claim's subject, as the rules need to accuse
 
 
 def coverage(claim: Facts, passage: Facts, idf: Callable[[str], float]) -> tuple[float, list[str]]:
@@ -288,7 +289,7 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
         kind, cv, sv = conflicts[0]
         score = min(1.0, 0.45 + 0.55 * cov)
         return Judgement("contradicts", score, f"claim says {cv}; source says {sv}", matched,
-                         claim_value=cv, source_value=sv, coverage=cov, check=f"values:{kind}")
+                         claim_value=cv, source_value=sv, coverage=cov, check=f"values:{kind}", named=True)
     if flip and _BACK_REFERENCE & set(passage.words[:3]):
         # 'Such an agreement has not been confirmed': what the agreement was is in the
         # sentences before, which the passage points back to
@@ -317,7 +318,8 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
                 # 'Some refugees were returned' is not refuted by 'Most were not returned'
                 claim.words[:1] in (["a"], ["an"], ["some"], ["someone"], ["somebody"])):
         score = min(1.0, 0.35 + 0.55 * cov)
-        return Judgement("contradicts", score, f"source {cue}", matched, coverage=cov, check="polarity")
+        return Judgement("contradicts", score, f"source {cue}", matched, coverage=cov, check="polarity",
+                         named=True)
     # every figure the claim gives, stated by the passage about its named subject, carries
     # the claim further than its words: fewer of them need to be there
     need = SUPPORT_COVERAGE
@@ -349,7 +351,7 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
         else:
             reason = f"states the claim's key words ({', '.join(matched[:5])})"
         return Judgement("supports", score, reason, matched, coverage=cov,
-                         check="values" if confirmed else "coverage")
+                         check="values" if confirmed else "coverage", named=named)
     pending: tuple[str, ...] = ()
     if (unconfirmed and not conflicts and not unstated_places and cov >= need and (pred >= 0.4 or both_negated)
             and not flip and not swapped and not hedged and (subject_ok is True or not claim.entities)
@@ -376,7 +378,7 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
     else:
         why.append(f"shares {len(matched)} of the claim's words")
     return Judgement("related", cov * 0.5, "; ".join(why), matched, coverage=cov, check=finding,
-                     pending=pending)
+                     pending=pending, named=named)
 
 
 def confirmed_values(claim: Facts, passage: Facts) -> set[str]:

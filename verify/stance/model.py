@@ -134,7 +134,9 @@ def combine(j: Judged, params: dict, claim: str) -> Judged:
         label, score, check = "related", pc * 0.5, "model-veto"
         reason = (f"shares the claim's words, but the model reads it otherwise ({pc:.0%}): "
                   f"{differing(j.passage.text, claim)}")
-    elif pc >= params["contradicts"] and r.coverage >= params["contradict_coverage"]:
+    elif (pc >= params["contradicts"] and r.coverage >= params["contradict_coverage"]
+          # an accusation needs the claim's subject named around the passage, as the rules do
+          and r.named):
         label, score, check = "contradicts", pc, "model"
         reason = f"source says otherwise (model {pc:.0%}): {differing(j.passage.text, claim)}"
     else:
