@@ -14,7 +14,7 @@ import csv, os, re, sys
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SEEDS = os.environ.get("SAMPLEDEV_SOURCES", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "sources"))
+SEEDS = os.environ.get("SAMPLEDEV_SOURCES", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "seeds"))
 VERDICTS = {"supported", "contradicted", "disputed", "unverified"}
 
 
