@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ._places import COUNTRY, DEMONYMS
 from ._text import TENS, UNITS, fold
-from .lexicon import month_abbreviations, month_names
+from .lexicon import measures, month_abbreviations, month_names
 
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 10**12, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
@@ -31,6 +31,7 @@ DURATION_DAYS = {"year": 365.25, "years": 365.25, "yr": 365.25, "yrs": 365.25,
                  "decade": 3652.5, "decades": 3652.5, "hour": 1 / 24, "hours": 1 / 24,
                  "century": 36525, "centuries": 36525}
 TIMES = {"once": 1, "twice": 2, "thrice": 3}
+MEASURES = {word: (dim, factor) for word, dim, factor in measures()}  # 'km': ('length', 1000.0)
 APPROX = ("about", "some", "around", "approximately", "roughly", "an estimated", "estimated",
           "circa", "close to", "nearly", "almost", "just under", "just over", "over", "more than",
           "at least", "upwards of", "in excess of", "less than", "fewer than", "under", "up to",
@@ -54,7 +55,9 @@ _CUR_POST = "|".join(sorted((re.escape(c) for c in CURRENCIES if c[0].isalpha())
 _UNIT_POST = (r"(?P<pct>%|\s?per\s?cent\b|\s?percent\b)"
               rf"|[\s-]?(?P<cur>{_CUR_POST})\b"
               r"|[\s-](?P<dur>years?|yrs?|months?|weeks?|days?|decades?|hours?|century|centuries)\b(?P<old>[\s-]old)?"
-              r"|[\s-](?P<times>times)\b")
+              r"|[\s-](?P<times>times)\b"
+              rf"|[\s-]?(?P<meas>{'|'.join(sorted((re.escape(w) for w in MEASURES), key=len, reverse=True))})"
+              r"(?![\w/])")
 
 _QTY_RE = re.compile(
     rf"(?:(?P<qual>{_QUAL})\s+)?"
@@ -112,6 +115,7 @@ class Quantity:
     start: int
     end: int
     value: float = 0.0
+    scale: float = 1.0  # a measure's unit in its dimension's base units: value / scale as written
 
     def overlaps(self, other: "Quantity") -> bool:
         return self.lo <= other.hi and other.lo <= self.hi
@@ -243,6 +247,8 @@ def extract_quantities(text: str) -> list[Quantity]:
                 kind, unit, factor = "duration", "days", DURATION_DAYS[m.group("dur").lower()]
         elif m.group("times"):
             kind, unit = "times", "times"
+        elif m.group("meas"):
+            kind, (unit, factor) = "measure", MEASURES[fold(m.group("meas")).strip()]
         elif _AGE_PRE.search(text[: m.start()]):
             kind, unit = "age", "years"
         elif re.fullmatch(r"1[5-9]\d\d|20\d\d", raw_num) and not m.group("num2") and not m.group("qual"):
@@ -251,7 +257,8 @@ def extract_quantities(text: str) -> list[Quantity]:
             continue
         lo, hi = _interval(m.group("qual"), lo * factor, hi * factor)
         start = m.start()
-        out.append(Quantity(kind, unit, lo, hi, m.group(0), start, m.end(), num * factor))
+        out.append(Quantity(kind, unit, lo, hi, m.group(0), start, m.end(), num * factor,
+                            factor if kind == "measure" else 1.0))
     for m in _ORDINAL.finditer(text):
         if m.group(0)[0].isupper() and not _at_sentence_start(text, m.start()):
             continue  # 'First Lady', 'Second World War': an ordinal inside a name
@@ -326,6 +333,12 @@ def same_kind(a: Quantity, b: Quantity) -> bool:
             count = a if a.kind == "count" else b
             return count.lo == count.hi and count.value < 130
         return False
+    if a.kind == "measure":
+        # '0.16 metres' against 'about 8 inches' may be another reading, rounded another way:
+        # figures in two units compare only when they agree or give the same number in another
+        # unit ('39 kilobytes' / '39 megabytes')
+        return a.unit == b.unit and (a.scale == b.scale or agree(a, b)
+                                     or math.isclose(a.value / a.scale, b.value / b.scale))
     return a.unit == b.unit or a.kind not in ("money", "score", "rank")
 
 
@@ -367,6 +380,8 @@ def agree(a: Quantity, b: Quantity) -> bool:
     # and for large ones: 'number 91' is not 'number 92'
     slack = 0.02 if (a.kind in ("money", "count") and not (is_bound(a) or is_bound(b))
                      and min(a.value, b.value) >= 1000) else 0.0
+    if a.kind == b.kind == "measure":
+        slack = 0.03  # '5 km (3.1 miles)', '3 miles' for 4.8 km: conversions are rounded
     if _rounded(a, b) or _rounded(b, a):
         return True  # '97%' is how one writes 97.1%
     return a.lo * (1 - slack) <= b.hi * (1 + slack) and b.lo * (1 - slack) <= a.hi * (1 + slack)

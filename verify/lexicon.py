@@ -48,3 +48,9 @@ def denial_verbs() -> tuple[tuple[str, bool], ...]:
     """(form, cue): each form of a verb that denies what follows it; ``cue`` marks the forms
     that ``_polarity`` reads as a denial when they open a negation cue."""
     return tuple((word, cue == "yes") for word, cue in _rows("denial_verbs"))
+
+
+@cache
+def measures() -> tuple[tuple[str, str, float], ...]:
+    """(unit word, dimension, factor to the dimension's base unit): 'km' -> ('length', 1000)."""
+    return tuple((word, dim, float(factor)) for word, dim, factor in _rows("measures"))
