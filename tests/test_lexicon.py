@@ -1,4 +1,6 @@
 """verify.lexicon: every word list in one data file, read once."""
+import pytest
+
 from verify import lexicon
 from verify._dates import MONTHS
 from verify._facts import DENIAL_VERBS
@@ -33,6 +35,22 @@ def test_denial_verbs():
 
 
 def test_data_files_name_their_readers():
-    for name in ("number_words", "months", "denial_verbs"):
+    for name in ("number_words", "months", "denial_verbs", "stance_words", "measures"):
         text = (lexicon._DATA / f"{name}.tsv").read_text(encoding="utf-8")
         assert text.startswith("# ") and "Read by verify.lexicon" in text
+
+
+@pytest.mark.parametrize("group", ["back_reference", "window", "snapshot", "indefinite", "pointer"])
+def test_each_stance_word_group_is_read_from_its_data_file(group):
+    assert lexicon.stance_words(group) and all(w == w.strip().lower() for w in lexicon.stance_words(group))
+
+
+def test_an_unknown_stance_word_group_is_refused():
+    with pytest.raises(KeyError, match="no word group"):
+        lexicon.stance_words("astrology")
+
+
+def test_units_of_measure_name_a_dimension_and_a_positive_factor():
+    rows = lexicon.measures()
+    assert len({w for w, _, _ in rows}) == len(rows)  # each unit word defined once
+    assert all(f > 0 for _, _, f in rows)

@@ -23,6 +23,7 @@ from ._dates import DateValue, compare as _compare_dates
 from ._quantities import Quantity, is_bound, same_kind
 from ._subject import ANAPHOR as _ANAPHOR, CAPITAL_ALIASES, about_subject as _about_subject, entities_present, namesakes
 from ._text import STOPWORDS, token_match as _token_match, words
+from .lexicon import number_words, stance_words
 
 SUPPORT_COVERAGE = 0.62     # share of the claim's (IDF-weighted) words a supporting passage states
 CONTRADICT_COVERAGE = 0.5   # ... and a contradicting one (its values differ, so fewer words match)
@@ -69,12 +70,11 @@ def coverage(claim: Facts, passage: Facts, idf: Callable[[str], float]) -> tuple
     return (hit / total if total else 0.0), matched
 
 
-_BACK_REFERENCE = frozenset("such this these that those".split())
+_BACK_REFERENCE = frozenset(stance_words("back_reference"))
 # 'over the past 30 years', 'seventeen of the 18 warmest': a figure relative to a window or
 # a total, which another window or total does not contradict
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen "
-                          "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())
-_WINDOW = ("past", "last", "previous", "recent")
+_NUMBER_WORDS = frozenset(w for w, v in number_words() if 1 <= v <= 20)
+_WINDOW = stance_words("window")
 _PART_OF = re.compile(r"\s+(?:of|out of)\s+(?:the|these|those|its|their|our|his|her|all)\b", re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s+(?:of|out of)\s+(?:the\s+)?(?:\w+\s+)?\d|\s+(?:of|out of)\s+(?:the\s+)?"
                         r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\b")
@@ -93,7 +93,7 @@ def _relative(claim: Facts, c) -> bool:
         return True  # the total in 'seventeen of the 18', '3 of 10' (not 'a father of four')
 
     return bool(_PARTITIVE.match(claim.text[c.end:c.end + 30]))
-_SNAPSHOT = ("as of", "by ", "as at")
+_SNAPSHOT = tuple(w + " " for w in stance_words("snapshot"))
 
 
 def _part_of_another(claim: Facts, passage: Facts, c, p) -> bool:
@@ -164,9 +164,8 @@ def _rest_coverage(claim: Facts, passage: Facts, idf: Callable[[str], float], co
     return (c2, m2) if c2 > cov else (cov, matched)
 
 
-_INDEFINITE = (["a"], ["an"], ["some"], ["someone"], ["somebody"])
-_EXISTENTIAL = _INDEFINITE + (["he"], ["she"], ["they"], ["it"], ["all"], ["both"], ["these"], ["those"],
-                              ["that"], ["this"])
+_INDEFINITE = tuple([w] for w in stance_words("indefinite"))
+_EXISTENTIAL = _INDEFINITE + tuple([w] for w in stance_words("pointer"))
 
 
 @dataclass

@@ -54,3 +54,12 @@ def denial_verbs() -> tuple[tuple[str, bool], ...]:
 def measures() -> tuple[tuple[str, str, float], ...]:
     """(unit word, dimension, factor to the dimension's base unit): 'km' -> ('length', 1000)."""
     return tuple((word, dim, float(factor)) for word, dim, factor in _rows("measures"))
+
+
+@cache
+def stance_words(group: str) -> tuple[str, ...]:
+    """The words of one group of ``data/stance_words.tsv`` ('window' -> 'past', 'last'...)."""
+    found = tuple(word for g, word in _rows("stance_words") if g == group)
+    if not found:
+        raise KeyError(f"no word group {group!r} in stance_words.tsv")
+    return found
