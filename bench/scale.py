@@ -98,7 +98,7 @@ def _brute_child(spec: dict) -> dict:
     from _scale_corpus import read_gold
     from verify._passages import split_passages
     from verify._sources import discover, load_source
-    from verify._text import norm
+    from verify.text import norm
 
     golds = read_gold(Path(spec["gold"]))[: spec["sample"]]
     t = time.perf_counter()

@@ -93,7 +93,7 @@ def gold_verdicts(shared: Path, work: Path) -> dict[str, dict[str, str]]:
 def decisions(rows: list, params: dict) -> dict[str, tuple[str, float]]:
     """Verdict and (uncalibrated) confidence per claim, through the run-time code."""
     from verify._check import _evidence
-    from verify._verdict import decide
+    from verify.verdict import decide
     from verify.stance.model import combine
 
     out = {}

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from verify._audit import _plain_markdown, _statements, audit, claim_variants, read_draft
 from verify._audit_cli import audit_command
 from verify._check import open_index
-from verify._errors import InputError
+from verify.errors import InputError
 from verify._quotes import find_quotes
 
 DATA = Path(__file__).parent / "data" / "audit"
@@ -246,7 +246,7 @@ def test_offline_url_draft_that_was_never_archived_is_a_one_line_error(runner, t
 def test_quotes_are_looked_up_in_the_stretches_around_keyword_hits_not_the_whole_corpus(tmp_path):
     from verify._audit import _quote_context
     from verify._index import PassageIndex
-    from verify._model import Source
+    from verify.model import Source
 
     filler = " ".join(f"Filler sentence number {n} mentions nothing." for n in range(120))
     text = ('"The harbour will reopen," said Ana Ruiz. ' + filler +

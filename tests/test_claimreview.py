@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 import verify._claimreview as cr
 from verify._claimreview import RATINGS, render_claimreview
-from verify._model import VERDICTS
+from verify.model import VERDICTS
 from verify._report_cli import report_command
 
 DATA = Path(__file__).parent / "data" / "reports"

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import ROOT
 from verify._cluster import parse_cluster, partitions
-from verify._errors import InputError
+from verify.errors import InputError
 
 
 def test_local_without_a_count_means_one_worker_per_core():

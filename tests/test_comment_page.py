@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from verify._cli import cli
 from verify._comments import assess, read_comment_page, read_page_file
-from verify._errors import FetchError, InputError
+from verify.errors import FetchError, InputError
 
 DATA = Path(__file__).parent / "data" / "comments"
 WORDPRESS = DATA / "wordpress.html"

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from verify._cli import cli
 from verify._comments import assess, overall, read_comments
-from verify._errors import InputError
+from verify.errors import InputError
 
 DATA = Path(__file__).parent / "data" / "comments"
 ARTICLE = DATA / "article.txt"

@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from fetch_server import ARTICLE, DATA, FetchTestServer  # noqa: E402
 
 from verify import _extract, _netpolicy  # noqa: E402
-from verify._errors import FetchError  # noqa: E402
+from verify.errors import FetchError  # noqa: E402
 from verify._fetch import FetchOptions, fetch_source, fetch_urls, parse_retry_after  # noqa: E402
 from verify._fetch_cli import fetch_command  # noqa: E402
 

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from verify._errors import InputError
+from verify.errors import InputError
 from verify._html import highlight, render_html, safe_url
 
 DATA = Path(__file__).parent / "data" / "reports"

@@ -59,7 +59,7 @@ def test_index_with_an_old_format_is_rebuilt(tmp_path):
 
 
 def _index_of(tmp_path, texts):
-    from verify._model import Source
+    from verify.model import Source
     idx = PassageIndex(tmp_path / "i.sqlite")
     idx.add([Source(id=f"s{i}.txt", path=f"s{i}.txt", sha256=str(i), kind="txt", title="", text=t)
              for i, t in enumerate(texts)])

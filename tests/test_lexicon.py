@@ -3,7 +3,7 @@ from verify import lexicon
 from verify._dates import MONTHS
 from verify._facts import DENIAL_VERBS
 from verify._polarity import DENIAL_WORDS
-from verify._text import TENS, UNITS, stem
+from verify.text import TENS, UNITS, stem
 
 
 def test_lists_are_read_once():

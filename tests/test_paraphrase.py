@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from verify._facts import read_facts
 from verify._paraphrase import phrase_meanings
-from verify._text import words
+from verify.text import words
 
 
 def test_way_to_means_move_and_marks_its_content_word():

@@ -61,7 +61,7 @@ def test_splitting_is_linear_in_the_size_of_the_file():
     were counted from the start of the file for every passage)."""
     import time
 
-    from verify._model import Source
+    from verify.model import Source
 
     para = "The council approved a budget of $3.5 million. Dr. Lim arrived in Bangkok on Jan. 5.\n"
     def cost(n: int) -> float:

@@ -5,9 +5,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verify._facts import canon, read_facts
-from verify._model import Evidence
+from verify.model import Evidence
 from verify._stance import judge
-from verify._verdict import decide
+from verify.verdict import decide
 
 
 def stance(claim: str, passage: str, context: str | None = None):
@@ -374,7 +374,7 @@ def test_same_kind_of_name_in_another_slot_is_no_conflict():
 
 
 def test_token_match_forgives_spelling_variants_but_not_other_words():
-    from verify._text import token_match
+    from verify.text import token_match
     assert token_match("kampong", {"kompong"}) == "kompong"
     assert token_match("cham", {"chhnang"}) is None
 
@@ -649,7 +649,7 @@ def test_matching_label_is_not_a_confirmed_figure():
 # -- support recall: derivational forms, sentence openers, effect direction --------------------
 
 def test_token_match_meets_another_derivational_form_of_the_same_root():
-    from verify._text import token_match
+    from verify.text import token_match
     assert token_match("adult", {"adulthood"}) == "adulthood"
     assert token_match("mortal", {"mortality"}) == "mortality"
     assert token_match("general", {"gene"}) is None

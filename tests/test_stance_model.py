@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from verify import check
-from verify._model import Passage
+from verify.model import Passage
 from verify._stance import Judgement
 from verify.stance import Candidate, Judged, ModelStance, RulesStance, Stance, make_stance
 from verify.stance._onnx import ModelError, OnnxNLI

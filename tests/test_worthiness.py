@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from verify._errors import InputError
+from verify.errors import InputError
 from verify._worthiness import (
     MODEL_PATH,
     classify,

@@ -17,11 +17,11 @@ _EXPORTS = {
     "check": "._check", "check_claim": "._check", "open_index": "._check",
     "read_claims": "._claims", "load_sources": "._sources", "split_passages": "._passages",
     "PassageIndex": "._index",
-    "Claim": "._model", "ClaimResult": "._model", "Evidence": "._model", "Passage": "._model",
-    "Report": "._model", "Skipped": "._model", "Source": "._model",
-    "VerifyError": "._errors", "InputError": "._errors", "SourceError": "._errors",
-    "FetchError": "._errors", "RunError": "._errors", "ModelError": "._errors",
-    "VerifyWarning": "._errors",
+    "Claim": ".model", "ClaimResult": ".model", "Evidence": ".model", "Passage": ".model",
+    "Report": ".model", "Skipped": ".model", "Source": ".model",
+    "VerifyError": ".errors", "InputError": ".errors", "SourceError": ".errors",
+    "FetchError": ".errors", "RunError": ".errors", "ModelError": ".errors",
+    "VerifyWarning": ".errors",
     "Stance": ".stance", "RulesStance": ".stance", "ModelStance": ".stance", "make_stance": ".stance",
     "extract_quantities": "._quantities", "extract_dates": "._dates", "judge": "._stance",
     "read_facts": "._facts",
@@ -60,7 +60,18 @@ if TYPE_CHECKING:  # every public name, for type checkers and IDEs (``X as X``: 
         read_comments as read_comments,
     )
     from ._dates import extract_dates as extract_dates
-    from ._errors import (
+    from ._facts import read_facts as read_facts
+    from ._fetch import FetchOptions as FetchOptions, fetch_source as fetch_source, fetch_urls as fetch_urls
+    from ._html import render_html as render_html
+    from ._index import PassageIndex as PassageIndex, SyncStats as SyncStats
+    from ._markdown import render_markdown as render_markdown
+    from ._passages import split_passages as split_passages
+    from ._quantities import extract_quantities as extract_quantities
+    from ._quotes import find_quotes as find_quotes, match_quote as match_quote
+    from ._sources import load_sources as load_sources
+    from ._stance import judge as judge
+    from ._worthiness import classify as classify
+    from .errors import (
         FetchError as FetchError,
         InputError as InputError,
         ModelError as ModelError,
@@ -69,12 +80,7 @@ if TYPE_CHECKING:  # every public name, for type checkers and IDEs (``X as X``: 
         VerifyError as VerifyError,
         VerifyWarning as VerifyWarning,
     )
-    from ._facts import read_facts as read_facts
-    from ._fetch import FetchOptions as FetchOptions, fetch_source as fetch_source, fetch_urls as fetch_urls
-    from ._html import render_html as render_html
-    from ._index import PassageIndex as PassageIndex, SyncStats as SyncStats
-    from ._markdown import render_markdown as render_markdown
-    from ._model import (
+    from .model import (
         Claim as Claim,
         ClaimResult as ClaimResult,
         Evidence as Evidence,
@@ -83,12 +89,6 @@ if TYPE_CHECKING:  # every public name, for type checkers and IDEs (``X as X``: 
         Skipped as Skipped,
         Source as Source,
     )
-    from ._passages import split_passages as split_passages
-    from ._quantities import extract_quantities as extract_quantities
-    from ._quotes import find_quotes as find_quotes, match_quote as match_quote
-    from ._sources import load_sources as load_sources
-    from ._stance import judge as judge
-    from ._worthiness import classify as classify
     from .stance import (
         ModelStance as ModelStance,
         RulesStance as RulesStance,

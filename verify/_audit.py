@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from ._check import check_claim, open_index
-from ._errors import InputError
 from ._index import PassageIndex
-from ._model import VERDICTS, Claim, ClaimResult, Skipped, Source
 from ._quotes import Quote, QuoteMatch, find_quotes, match_quote
-from ._text import clean_controls
 from ._worthiness import classify, sentence_spans
+from .errors import InputError
+from .model import VERDICTS, Claim, ClaimResult, Skipped, Source
 from .stance import Stance, make_stance
+from .text import clean_controls
 
 QUOTE_STATUSES = ("exact", "altered", "misattributed", "not-found")
 # How a quote's status reads as a verdict, so quotes count in the same summary as claims:

@@ -12,13 +12,13 @@ from pathlib import Path
 from ._cache import index_file, writer_lock
 from ._claim_check import MAX_RELATED, _evidence, check_claim, claim_candidates  # noqa: F401 (re-exported)
 from ._claims import read_claims
-from ._errors import InputError, RunError
 from ._index import PassageIndex
-from ._model import Claim, Report, Skipped, Source
 from ._parallel import check_in_parallel, plan_jobs
 from ._sources import any_source_file, discover
-from ._text import clean_controls
+from .errors import InputError, RunError
+from .model import Claim, Report, Skipped, Source
 from .stance import Stance, make_stance
+from .text import clean_controls
 
 Progress = Callable[[int, int], None]
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 import sqlite3
 
 from ._candidates import candidates
-from ._errors import IndexError_
 from ._facts import DENIAL_VERBS
 from ._index import PassageIndex
-from ._model import Claim, ClaimResult, Evidence, Source
-from ._text import stem
-from ._verdict import decide
+from .errors import IndexError_
+from .model import Claim, ClaimResult, Evidence, Source
 from .stance import Candidate, Judged, Stance, make_stance
+from .text import stem
+from .verdict import decide
 
 MAX_RELATED = 3
 

@@ -22,12 +22,12 @@ FAIL_ON = ["contradicted", "disputed", "unverified"]
 
 class _Group(click.Group):
     """Turns library errors, internal faults and Ctrl-C into one-line messages with their exit
-    codes (``verify._errors``) instead of tracebacks; ``VerifyWarning``s print as one line."""
+    codes (``verify.errors``) instead of tracebacks; ``VerifyWarning``s print as one line."""
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         import warnings
 
-        from ._errors import EXIT_INTERRUPTED, EXIT_RUN_FAILED, VerifyError, VerifyWarning
+        from .errors import EXIT_INTERRUPTED, EXIT_RUN_FAILED, VerifyError, VerifyWarning
 
         with warnings.catch_warnings():
             warnings.simplefilter("always", VerifyWarning)
@@ -51,7 +51,7 @@ class _Group(click.Group):
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    from ._errors import VerifyWarning
+    from .errors import VerifyWarning
 
     if issubclass(category, VerifyWarning):
         click.echo(f"verify: warning: {message}", err=True)

@@ -24,8 +24,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from ._errors import InputError, RunError
-from ._model import Claim, ClaimResult
+from .errors import InputError, RunError
+from .model import Claim, ClaimResult
 
 INSTALL_HINT = 'pip install -e ".[cluster]"'
 RETRIES = 2

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ._model import ClaimResult
+from .model import ClaimResult
 
 if TYPE_CHECKING:
     from ._comment_read import Comment
@@ -127,7 +127,7 @@ def comment_section(page: str, comments: "list[Comment]", gap: int = 1000) -> in
 
 def outside(result: ClaimResult, source_id: str, start: int | None) -> ClaimResult:
     """The result without evidence from the page's comment section, verdict decided again."""
-    from ._verdict import decide
+    from .verdict import decide
 
     if start is None:
         return result

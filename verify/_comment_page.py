@@ -18,9 +18,9 @@ from typing import Any
 
 from ._comment_markup import from_markup
 from ._comment_read import Comment, build_comments, read_input
-from ._errors import InputError
-from ._model import Skipped
-from ._text import clean_controls
+from .errors import InputError
+from .model import Skipped
+from .text import clean_controls
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 _UTF8_DECLARED = re.compile(rb"charset\s*=\s*[\"']?\s*utf-?8", re.I)

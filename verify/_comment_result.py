@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ._comment_read import Comment
-from ._model import ClaimResult
+from .model import ClaimResult
 
 
 @dataclass

@@ -28,8 +28,8 @@ from ._comment_read import (
     read_comments,
 )
 from ._comment_result import CommentResult
-from ._errors import FetchError, InputError
-from ._model import Claim, ClaimResult, Skipped, Source
+from .errors import FetchError, InputError
+from .model import Claim, ClaimResult, Skipped, Source
 
 __all__ = ["AUTHOR_KEYS", "DATE_KEYS", "DISPUTES_PARENT", "ID_KEYS", "MAX_TEXT", "PARENT_KEYS", "TEXT_KEYS",
            "VERDICTS_DISAGREE", "Comment", "CommentResult", "CommentsReport", "assess", "borderline_claims",

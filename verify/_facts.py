@@ -14,8 +14,8 @@ from ._paraphrase import phrase_meanings
 from ._places import known_places
 from ._quantities import Quantity, extract_quantities
 from ._ranks import extract_ranks
-from ._text import STOPWORDS, fold, stem, words
 from .lexicon import denial_verbs, number_words
+from .text import STOPWORDS, fold, stem, words
 
 # Words that reverse what follows them. 'no' and 'without' only count near the matched words.
 NEGATION_CUES = frozenset("""not no never none neither nor cannot without nobody nothing lacking lacked

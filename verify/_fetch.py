@@ -29,7 +29,7 @@ from verify._archive import (
     cache_key,
     normalize_url,
 )
-from verify._errors import FetchError
+from verify.errors import FetchError
 
 __all__ = ["FetchOptions", "FetchResult", "FetchReport", "fetch_urls", "fetch_source", "USER_AGENT"]
 

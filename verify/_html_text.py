@@ -12,8 +12,8 @@ from html import escape as _escape
 from typing import Any
 from urllib.parse import urlsplit
 
-from verify._errors import InputError
-from verify._model import VERDICTS
+from verify.errors import InputError
+from verify.model import VERDICTS
 
 KINDS = ("check", "audit", "comments")
 _KIND_KEY = {"claims": "check", "statements": "audit", "comments": "comments"}

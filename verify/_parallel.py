@@ -12,7 +12,7 @@ import multiprocessing as mp
 import os
 from collections.abc import Callable, Sequence
 
-from ._model import Claim, ClaimResult, Source
+from .model import Claim, ClaimResult, Source
 
 # Below this many claims per worker, starting processes costs more than it saves.
 MIN_CLAIMS_PER_JOB = 8

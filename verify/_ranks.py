@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ._quantities import ORDINALS, Quantity
-from ._text import UNITS
+from .text import UNITS
 
 # superlatives whose comparative is the same root + 'er' (largest / larger)
 _EST = ("largest biggest highest tallest longest oldest youngest busiest richest smallest "

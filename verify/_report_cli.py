@@ -15,9 +15,9 @@ from typing import Any
 import click
 
 from verify._claimreview import render_claimreview
-from verify._errors import InputError, VerifyError
 from verify._html import render_html, report_kind
 from verify._markdown import render_markdown
+from verify.errors import InputError, VerifyError
 
 FORMATS = ("html", "markdown", "claimreview")
 
@@ -62,7 +62,7 @@ def _check_version(version: Any, where: str) -> None:
 def _check_verdicts(data: dict[str, Any], kind: str, where: str) -> None:
     """Every verdict must be one this verify knows, or the rendered page would state one
     it cannot stand behind. Names the first item that has another."""
-    from verify._model import VERDICTS
+    from verify.model import VERDICTS
 
     key, noun = _ITEMS[kind]
     for n, item in enumerate(data[key], 1):

@@ -25,9 +25,9 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ._errors import IndexError_, SourceError
-from ._model import Passage, Skipped, Source
 from ._sources import SourceFile, load_source
+from .errors import IndexError_, SourceError
+from .model import Passage, Skipped, Source
 
 SHARDS = 16
 _BATCH = 5000

@@ -22,7 +22,7 @@ from ._places import elsewhere, place_stated_by, slot_conflicts
 from ._dates import DateValue, compare as _compare_dates
 from ._quantities import Quantity, is_bound, same_kind
 from ._subject import ANAPHOR as _ANAPHOR, about_subject as _about_subject, entities_present, namesakes
-from ._text import STOPWORDS, token_match as _token_match, words
+from .text import STOPWORDS, token_match as _token_match, words
 
 SUPPORT_COVERAGE = 0.62     # share of the claim's (IDF-weighted) words a supporting passage states
 CONTRADICT_COVERAGE = 0.5   # ... and a contradicting one (its values differ, so fewer words match)

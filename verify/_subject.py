@@ -9,7 +9,7 @@ import re
 
 from ._facts import Facts
 from ._places import DEMONYMS, place_stated_by
-from ._text import token_match as _token_match
+from .text import token_match as _token_match
 
 # last words of names that say what kind of body it is, not which one
 _GENERIC_TAILS = frozenset("records city fc afc club inc ltd corp entertainment studios pictures "

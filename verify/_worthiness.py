@@ -20,7 +20,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from ._errors import InputError
 from ._worthiness_features import (  # noqa: F401  (features, hand_features: re-exported)
     _APOS,
     _COMPARATIVES,
@@ -38,6 +37,7 @@ from ._worthiness_features import (  # noqa: F401  (features, hand_features: re-
     features,
     hand_features,
 )
+from .errors import InputError
 from .lexicon import month_abbreviations
 
 Kind = Literal["claim", "opinion", "question", "other"]

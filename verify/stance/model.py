@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .._facts import read_facts
 from .._subject import ANAPHOR
-from .._text import STOPWORDS, stem, words
+from ..text import STOPWORDS, stem, words
 from ._onnx import ModelError, OnnxNLI
 from ._types import Candidate, Judged
 from .rules import RulesStance, first_look

@@ -8,8 +8,8 @@ from dataclasses import replace
 from .._dates import last_year, parse_published
 from .._facts import Facts, read_facts
 from .._index import index_terms
-from .._model import Passage
 from .._stance import Judgement, judge
+from ..model import Passage
 from ._types import Candidate, Judged
 
 PREFILTER_COVERAGE = 0.15

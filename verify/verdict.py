@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from ._model import Evidence
-from ._text import norm
+from .model import Evidence
+from .text import norm
 
 
 def independent_groups(evidence: list[Evidence]) -> list[list[Evidence]]:
