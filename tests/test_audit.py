@@ -13,7 +13,7 @@ from verify._audit import _plain_markdown, _statements, audit, claim_variants, r
 from verify._audit_cli import audit_command
 from verify._check import open_index
 from verify.errors import InputError
-from verify._quotes import find_quotes
+from verify.reading.quotes import find_quotes
 
 DATA = Path(__file__).parent / "data" / "audit"
 SOURCES = DATA / "sources"

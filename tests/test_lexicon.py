@@ -1,8 +1,8 @@
 """verify.lexicon: every word list in one data file, read once."""
 from verify import lexicon
-from verify._dates import MONTHS
-from verify._facts import DENIAL_VERBS
-from verify._polarity import DENIAL_WORDS
+from verify.reading.dates import MONTHS
+from verify.reading.facts import DENIAL_VERBS
+from verify.reading.polarity import DENIAL_WORDS
 from verify.text import TENS, UNITS, stem
 
 

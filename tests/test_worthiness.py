@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verify.errors import InputError
-from verify._worthiness import (
+from verify.reading.worthiness import (
     MODEL_PATH,
     classify,
     classify_text,

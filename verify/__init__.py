@@ -23,13 +23,13 @@ _EXPORTS = {
     "FetchError": ".errors", "RunError": ".errors", "ModelError": ".errors",
     "VerifyWarning": ".errors",
     "Stance": ".stance", "RulesStance": ".stance", "ModelStance": ".stance", "make_stance": ".stance",
-    "extract_quantities": "._quantities", "extract_dates": "._dates", "judge": "._stance",
-    "read_facts": "._facts",
+    "extract_quantities": ".reading.quantities", "extract_dates": ".reading.dates", "judge": "._stance",
+    "read_facts": ".reading.facts",
     "audit": "._audit", "AuditReport": "._audit", "read_draft": "._audit",
     "read_comments": "._comments", "CommentsReport": "._comments", "assess": "._comments",
     "read_comment_page": "._comments", "SyncStats": "._index",
     "fetch_urls": "._fetch", "fetch_source": "._fetch", "FetchOptions": "._fetch",
-    "classify": "._worthiness", "find_quotes": "._quotes", "match_quote": "._quotes",
+    "classify": ".reading.worthiness", "find_quotes": ".reading.quotes", "match_quote": ".reading.quotes",
     "render_html": "._html", "render_markdown": "._markdown", "render_claimreview": "._claimreview",
 }
 __all__ = sorted(_EXPORTS)
@@ -59,18 +59,13 @@ if TYPE_CHECKING:  # every public name, for type checkers and IDEs (``X as X``: 
         read_comment_page as read_comment_page,
         read_comments as read_comments,
     )
-    from ._dates import extract_dates as extract_dates
-    from ._facts import read_facts as read_facts
     from ._fetch import FetchOptions as FetchOptions, fetch_source as fetch_source, fetch_urls as fetch_urls
     from ._html import render_html as render_html
     from ._index import PassageIndex as PassageIndex, SyncStats as SyncStats
     from ._markdown import render_markdown as render_markdown
     from ._passages import split_passages as split_passages
-    from ._quantities import extract_quantities as extract_quantities
-    from ._quotes import find_quotes as find_quotes, match_quote as match_quote
     from ._sources import load_sources as load_sources
     from ._stance import judge as judge
-    from ._worthiness import classify as classify
     from .errors import (
         FetchError as FetchError,
         InputError as InputError,
@@ -89,6 +84,11 @@ if TYPE_CHECKING:  # every public name, for type checkers and IDEs (``X as X``: 
         Skipped as Skipped,
         Source as Source,
     )
+    from .reading.dates import extract_dates as extract_dates
+    from .reading.facts import read_facts as read_facts
+    from .reading.quantities import extract_quantities as extract_quantities
+    from .reading.quotes import find_quotes as find_quotes, match_quote as match_quote
+    from .reading.worthiness import classify as classify
     from .stance import (
         ModelStance as ModelStance,
         RulesStance as RulesStance,

@@ -18,10 +18,10 @@ from typing import Any
 
 from ._check import check_claim, open_index
 from ._index import PassageIndex
-from ._quotes import Quote, QuoteMatch, find_quotes, match_quote
-from ._worthiness import classify, sentence_spans
 from .errors import InputError
 from .model import VERDICTS, Claim, ClaimResult, Skipped, Source
+from .reading.quotes import Quote, QuoteMatch, find_quotes, match_quote
+from .reading.worthiness import classify, sentence_spans
 from .stance import Stance, make_stance
 from .text import clean_controls
 

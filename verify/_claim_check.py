@@ -9,10 +9,10 @@ from __future__ import annotations
 import sqlite3
 
 from ._candidates import candidates
-from ._facts import DENIAL_VERBS
 from ._index import PassageIndex
 from .errors import IndexError_
 from .model import Claim, ClaimResult, Evidence, Source
+from .reading.facts import DENIAL_VERBS
 from .stance import Candidate, Judged, Stance, make_stance
 from .text import stem
 from .verdict import decide

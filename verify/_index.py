@@ -19,11 +19,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._facts import SYNONYM, canon
 from ._passages import split_passages
 from ._sources import KnownStat, SourceFile, load_source
 from .errors import IndexError_, SourceError, warn
 from .model import Passage, Skipped, Source
+from .reading.facts import SYNONYM, canon
 from .text import STOPWORDS, words
 
 _BATCH = 5000

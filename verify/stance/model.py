@@ -24,8 +24,8 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from .._facts import read_facts
-from .._subject import ANAPHOR
+from ..reading.facts import read_facts
+from ..reading.subject import ANAPHOR
 from ..text import STOPWORDS, stem, words
 from ._onnx import ModelError, OnnxNLI
 from ._types import Candidate, Judged

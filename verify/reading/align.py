@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 
-from ._dates import DateValue, compare
-from ._facts import Facts, canon, read_facts_light
-from ._places import DEMONYMS, GENERIC_HEADS
-from ._quantities import Quantity, agree, confirms, is_bound, same_direction_bounds
-from .text import STOPWORDS, token_match as _token_match, words
+from ..text import STOPWORDS, token_match as _token_match, words
+from .dates import DateValue, compare
+from .facts import Facts, canon, read_facts_light
+from .places import DEMONYMS, GENERIC_HEADS
+from .quantities import Quantity, agree, confirms, is_bound, same_direction_bounds
 
 _SENTENCE = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.!?][\"”’]?\s+(?=[A-Z“\"])")
 _CLAUSE = re.compile(r"[,;:()\[\]]\s|\s[-–—]\s|[“”\"]")

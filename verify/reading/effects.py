@@ -7,7 +7,7 @@ be stated (or a word of its group) for the passage to support the claim.
 """
 from __future__ import annotations
 
-from .text import stem, token_match
+from ..text import stem, token_match
 
 # groups of direction words, as stems; a word is stated by any member of its group
 _GROUPS = [

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import month_abbreviations, month_names
-from .text import STOPWORDS, token_match
+from ..lexicon import month_abbreviations, month_names
+from ..text import STOPWORDS, token_match
 
 # (pattern over folded words joined by single spaces, the plain word it means)
 _PHRASES = [

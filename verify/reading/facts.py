@@ -9,13 +9,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from ._dates import MONTHS, DateValue, extract_dates
-from ._paraphrase import phrase_meanings
-from ._places import known_places
-from ._quantities import Quantity, extract_quantities
-from ._ranks import extract_ranks
-from .lexicon import denial_verbs, number_words
-from .text import STOPWORDS, fold, stem, words
+from ..lexicon import denial_verbs, number_words
+from ..text import STOPWORDS, fold, stem, words
+from .dates import MONTHS, DateValue, extract_dates
+from .paraphrase import phrase_meanings
+from .places import known_places
+from .quantities import Quantity, extract_quantities
+from .ranks import extract_ranks
 
 # Words that reverse what follows them. 'no' and 'without' only count near the matched words.
 NEGATION_CUES = frozenset("""not no never none neither nor cannot without nobody nothing lacking lacked

@@ -20,7 +20,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from ._worthiness_features import (  # noqa: F401  (features, hand_features: re-exported)
+from ..errors import InputError
+from ..lexicon import month_abbreviations
+from .worthiness_features import (  # noqa: F401  (features, hand_features: re-exported)
     _APOS,
     _COMPARATIVES,
     _EVALUATIVE,
@@ -37,11 +39,9 @@ from ._worthiness_features import (  # noqa: F401  (features, hand_features: re-
     features,
     hand_features,
 )
-from .errors import InputError
-from .lexicon import month_abbreviations
 
 Kind = Literal["claim", "opinion", "question", "other"]
-MODEL_PATH = Path(__file__).parent / "data" / "worthiness.json"
+MODEL_PATH = Path(__file__).parents[1] / "data" / "worthiness.json"
 
 
 @dataclass

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from ._facts import ANTONYMS, DENIAL_VERBS, NEGATION_CUES, Facts, canon
-from .lexicon import denial_verbs
-from .text import STOPWORDS, fold, token_match as _token_match, words
+from ..lexicon import denial_verbs
+from ..text import STOPWORDS, fold, token_match as _token_match, words
+from .facts import ANTONYMS, DENIAL_VERBS, NEGATION_CUES, Facts, canon
 
 # the forms of a denying verb that, opening a negation cue, name a denial
 DENIAL_WORDS = {w for w, cue in denial_verbs() if cue}

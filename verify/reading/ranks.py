@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ._quantities import ORDINALS, Quantity
-from .text import UNITS
+from ..text import UNITS
+from .quantities import ORDINALS, Quantity
 
 # superlatives whose comparative is the same root + 'er' (largest / larger)
 _EST = ("largest biggest highest tallest longest oldest youngest busiest richest smallest "

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import month_names, number_words
+from ..lexicon import month_names, number_words
 
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2032": "'"})
 _TOKEN = re.compile(r"\$?\d+(?:[.,]\d+)*%?|[A-Za-z]+(?:'[A-Za-z]+)*|[?!%$]")

@@ -11,9 +11,9 @@ import math
 import re
 from dataclasses import dataclass
 
-from ._places import COUNTRY, DEMONYMS
-from .lexicon import month_abbreviations, month_names
-from .text import TENS, UNITS, fold
+from ..lexicon import month_abbreviations, month_names
+from ..text import TENS, UNITS, fold
+from .places import COUNTRY, DEMONYMS
 
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 10**12, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}

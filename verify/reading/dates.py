@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .lexicon import month_abbreviations, months, number_words
+from ..lexicon import month_abbreviations, months, number_words
 
 # the month names, then their abbreviations ('sep' and 'sept'), to the month number
 MONTHS = {word: number for word, number, _ in months()}

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from ._facts import Facts
-from ._places import DEMONYMS, place_stated_by
-from .text import token_match as _token_match
+from ..text import token_match as _token_match
+from .facts import Facts
+from .places import DEMONYMS, place_stated_by
 
 # last words of names that say what kind of body it is, not which one
 _GENERIC_TAILS = frozenset("records city fc afc club inc ltd corp entertainment studios pictures "
