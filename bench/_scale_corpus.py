@@ -23,8 +23,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from verify.model import Source
-from verify._passages import split_passages
-from verify._sources import discover, load_source
+from verify.inputs.passages import split_passages
+from verify.inputs.sources import discover, load_source
 from verify.text import STOPWORDS
 
 GENERATOR_VERSION = "2"

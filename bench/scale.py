@@ -96,8 +96,8 @@ def _brute_child(spec: dict) -> dict:
     from rapidfuzz import fuzz, process
 
     from _scale_corpus import read_gold
-    from verify._passages import split_passages
-    from verify._sources import discover, load_source
+    from verify.inputs.passages import split_passages
+    from verify.inputs.sources import discover, load_source
     from verify.text import norm
 
     golds = read_gold(Path(spec["gold"]))[: spec["sample"]]

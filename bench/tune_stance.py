@@ -52,7 +52,7 @@ def dump(shared: Path, work: Path, model_dir: Path, only: list[str] | None = Non
     """Per split: [(claim id, claim text, [Judged...])] with model features on the best
     ``DUMP_K`` candidates."""
     from verify._check import claim_candidates, open_index
-    from verify._claims import read_claims
+    from verify.inputs.claims import read_claims
     from verify.stance import ModelStance
     from verify.stance.model import default_params
 

@@ -158,7 +158,7 @@ def test_docx_without_python_docx_asks_for_it(tmp_path, monkeypatch):
 def test_url_draft_goes_through_the_fetch_path(tmp_path, monkeypatch):
     doc = tmp_path / "page.txt"
     doc.write_text("---\nurl: https://example.org/x\n---\nThe crossing takes 25 minutes.\n", encoding="utf-8")
-    import verify._fetch as fetch
+    import verify.web.fetch as fetch
 
     monkeypatch.setattr(fetch, "fetch_source", lambda url, cache_dir, options=None: doc)
     text, name = read_draft("https://example.org/x", cache=tmp_path)

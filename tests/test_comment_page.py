@@ -281,7 +281,7 @@ def site():
 
 
 def local():
-    from verify._fetch import FetchOptions
+    from verify.web.fetch import FetchOptions
 
     return FetchOptions(timeout=2.0, retries=0, allow_networks=("127.0.0.1/32",))
 

@@ -5,7 +5,7 @@ import shutil
 
 from verify import PassageIndex
 from verify._index import FORMAT_VERSION
-from verify._sources import discover
+from verify.inputs.sources import discover
 
 
 def _copy(data, tmp_path):
@@ -30,7 +30,7 @@ def test_only_changed_sources_are_reloaded(data, tmp_path):
     loaded = []
 
     def loader(sf):
-        from verify._sources import load_source
+        from verify.inputs.sources import load_source
         loaded.append(sf.id)
         return load_source(sf)
 
@@ -104,7 +104,7 @@ def test_index_format_changes_when_the_stemmer_reads_words_differently():
 def test_an_interrupted_build_keeps_what_it_wrote_and_the_next_sync_completes_it(data, tmp_path, monkeypatch):
     import pytest
     import verify._index as vi
-    from verify._sources import load_source
+    from verify.inputs.sources import load_source
 
     monkeypatch.setattr(vi, "_BATCH", 1)  # commit after every file
     corpus = _copy(data, tmp_path)

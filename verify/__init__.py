@@ -15,7 +15,7 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "check": "._check", "check_claim": "._check", "open_index": "._check",
-    "read_claims": "._claims", "load_sources": "._sources", "split_passages": "._passages",
+    "read_claims": ".inputs.claims", "load_sources": ".inputs.sources", "split_passages": ".inputs.passages",
     "PassageIndex": "._index",
     "Claim": ".model", "ClaimResult": ".model", "Evidence": ".model", "Passage": ".model",
     "Report": ".model", "Skipped": ".model", "Source": ".model",
@@ -28,7 +28,7 @@ _EXPORTS = {
     "audit": "._audit", "AuditReport": "._audit", "read_draft": "._audit",
     "read_comments": "._comments", "CommentsReport": "._comments", "assess": "._comments",
     "read_comment_page": "._comments", "SyncStats": "._index",
-    "fetch_urls": "._fetch", "fetch_source": "._fetch", "FetchOptions": "._fetch",
+    "fetch_urls": ".web.fetch", "fetch_source": ".web.fetch", "FetchOptions": ".web.fetch",
     "classify": ".reading.worthiness", "find_quotes": ".reading.quotes", "match_quote": ".reading.quotes",
     "render_html": "._html", "render_markdown": "._markdown", "render_claimreview": "._claimreview",
 }
@@ -52,19 +52,15 @@ if TYPE_CHECKING:  # every public name, for type checkers and IDEs (``X as X``: 
     from ._audit import AuditReport as AuditReport, audit as audit, read_draft as read_draft
     from ._check import check as check, check_claim as check_claim, open_index as open_index
     from ._claimreview import render_claimreview as render_claimreview
-    from ._claims import read_claims as read_claims
     from ._comments import (
         CommentsReport as CommentsReport,
         assess as assess,
         read_comment_page as read_comment_page,
         read_comments as read_comments,
     )
-    from ._fetch import FetchOptions as FetchOptions, fetch_source as fetch_source, fetch_urls as fetch_urls
     from ._html import render_html as render_html
     from ._index import PassageIndex as PassageIndex, SyncStats as SyncStats
     from ._markdown import render_markdown as render_markdown
-    from ._passages import split_passages as split_passages
-    from ._sources import load_sources as load_sources
     from ._stance import judge as judge
     from .errors import (
         FetchError as FetchError,
@@ -75,6 +71,9 @@ if TYPE_CHECKING:  # every public name, for type checkers and IDEs (``X as X``: 
         VerifyError as VerifyError,
         VerifyWarning as VerifyWarning,
     )
+    from .inputs.claims import read_claims as read_claims
+    from .inputs.passages import split_passages as split_passages
+    from .inputs.sources import load_sources as load_sources
     from .model import (
         Claim as Claim,
         ClaimResult as ClaimResult,
@@ -94,4 +93,9 @@ if TYPE_CHECKING:  # every public name, for type checkers and IDEs (``X as X``: 
         RulesStance as RulesStance,
         Stance as Stance,
         make_stance as make_stance,
+    )
+    from .web.fetch import (
+        FetchOptions as FetchOptions,
+        fetch_source as fetch_source,
+        fetch_urls as fetch_urls,
     )

@@ -112,8 +112,8 @@ def _read_draft(draft: str | Path, *, cache: str | Path | None = None,
     if name == "-":
         return _plain_markdown(sys.stdin.read()), "<stdin>"
     if re.match(r"https?://", name, re.I):
-        from ._fetch import fetch_source
-        from ._sources import parse_front_matter
+        from .inputs.sources import parse_front_matter
+        from .web.fetch import fetch_source
 
         path = fetch_source(name, Path(cache or ".verify") / "drafts", fetch_options)
         text = path.read_text(encoding="utf-8", errors="replace")
@@ -157,7 +157,7 @@ def _decode_draft(raw: bytes, name: str) -> str:
 
 
 def _read_html(html: str, where: str) -> str:
-    from ._extract import extract_page
+    from .web.extract import extract_page
 
     text = extract_page(html, "", "html").text
     if not text.strip():
@@ -257,7 +257,7 @@ def audit(draft: str | Path, sources: Sequence[str | Path] = ("sources",), *,
           text: str | None = None, fetch_options=None, stance=None,
           stance_model: str | Path | None = None) -> AuditReport:
     """Audit a draft (path, URL or ``-``; or ``text`` given directly) against ``sources``;
-    ``fetch_options`` (a ``verify._fetch.FetchOptions``) governs fetching URLs; ``stance``
+    ``fetch_options`` (a ``verify.web.fetch.FetchOptions``) governs fetching URLs; ``stance``
     and ``stance_model`` choose the judgement as in ``check``."""
     judge = make_stance(stance, stance_model)
     if text is None:

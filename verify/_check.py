@@ -11,11 +11,11 @@ from pathlib import Path
 
 from ._cache import index_file, writer_lock
 from ._claim_check import MAX_RELATED, _evidence, check_claim, claim_candidates  # noqa: F401 (re-exported)
-from ._claims import read_claims
 from ._index import PassageIndex
 from ._parallel import check_in_parallel, plan_jobs
-from ._sources import any_source_file, discover
 from .errors import InputError, RunError
+from .inputs.claims import read_claims
+from .inputs.sources import any_source_file, discover
 from .model import Claim, Report, Skipped, Source
 from .stance import Stance, make_stance
 from .text import clean_controls
@@ -42,7 +42,7 @@ def fetch_sources(urls: list[str], cache_dir: Path, options=None
     same on the run that fetches it and on every later one."""
     if not urls:
         return [], [], {}
-    from ._fetch import FetchOptions, fetch_urls
+    from .web.fetch import FetchOptions, fetch_urls
 
     report = fetch_urls(list(dict.fromkeys(urls)), cache_dir / "web", options or FetchOptions())
     paths = [r.path for r in report.results if r.path is not None]
@@ -110,7 +110,7 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
 
     ``claims`` is a CSV/.txt path or an iterable of claim strings (or ``Claim`` objects).
     URLs among ``sources`` or in a claim's ``url`` column are fetched (``fetch_options``:
-    a ``verify._fetch.FetchOptions``) and archived in the cache. ``jobs``: worker processes
+    a ``verify.web.fetch.FetchOptions``) and archived in the cache. ``jobs``: worker processes
     (default: every core; 1 checks in this process); results are the same either way.
     ``progress`` is called as claims are checked, ``index_progress`` as sources are indexed.
     ``stance``: 'model' (default), 'rules' or a ``verify.stance.Stance``; ``stance_model``: a

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from .model import ClaimResult
 
 if TYPE_CHECKING:
-    from ._comment_read import Comment
     from ._comment_result import CommentResult
+    from .inputs.comments import Comment
 
 # A trailing ", not X like some outlets wrote" names what the reader corrects; the claim is
 # what comes before it.

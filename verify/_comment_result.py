@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ._comment_read import Comment
+from .inputs.comments import Comment
 from .model import ClaimResult
 
 

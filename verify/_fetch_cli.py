@@ -49,8 +49,8 @@ def fetch_command(urls: tuple[str, ...], urls_file: Path | None, into: Path, ref
     (url, final_url, title, author, published, fetched_at, status, sha256 of the raw body)
     with the raw body kept in DIR/.raw/. Exit status 1 when any page failed.
     """
-    from verify._fetch import FetchOptions, fetch_urls
     from verify.errors import VerifyError
+    from verify.web.fetch import FetchOptions, fetch_urls
 
     if refresh and offline:
         raise click.UsageError("--refresh and --offline cannot be used together")

@@ -19,9 +19,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._passages import split_passages
-from ._sources import KnownStat, SourceFile, load_source
 from .errors import IndexError_, SourceError, warn
+from .inputs.passages import split_passages
+from .inputs.sources import KnownStat, SourceFile, load_source
 from .model import Passage, Skipped, Source
 from .reading.facts import SYNONYM, canon
 from .text import STOPWORDS, words

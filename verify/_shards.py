@@ -25,8 +25,8 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ._sources import SourceFile, load_source
 from .errors import IndexError_, SourceError
+from .inputs.sources import SourceFile, load_source
 from .model import Passage, Skipped, Source
 
 SHARDS = 16

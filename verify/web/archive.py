@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit, urlunsplit
 
-from verify import _extract
+from verify.web import extract as _extract
 
 Status = Literal["fetched", "cached", "failed"]
 

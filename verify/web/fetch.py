@@ -20,8 +20,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from verify import _extract, _netpolicy
-from verify._archive import (
+from verify.errors import FetchError
+from verify.web import extract as _extract, netpolicy as _netpolicy
+from verify.web.archive import (
     Archive,
     Fail as _Fail,
     FetchResult,
@@ -29,7 +30,6 @@ from verify._archive import (
     cache_key,
     normalize_url,
 )
-from verify.errors import FetchError
 
 __all__ = ["FetchOptions", "FetchResult", "FetchReport", "fetch_urls", "fetch_source", "USER_AGENT"]
 
@@ -128,7 +128,7 @@ def _show_progress(futures) -> None:
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from ._options import make_console
+    from .._options import make_console
 
     with Progress(TextColumn("fetching"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=make_console(stderr=True), transient=True) as bar:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import month_abbreviations
-from .model import Passage, Source
+from ..lexicon import month_abbreviations
+from ..model import Passage, Source
 
 ABBREVIATIONS = frozenset(month_abbreviations()) | frozenset("""
 mr mrs ms dr prof st sr jr gen sen rep gov lt col capt sgt maj cmdr adm pres rev hon fr

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .lexicon import month_names
+from ..lexicon import month_names
 
 # Class names that mark a whole comment (compared case-insensitively, token by token).
 COMMENT_CLASSES = {"comment", "comment-item", "comment_item", "commentitem", "comment-entry",

@@ -16,11 +16,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ._comment_markup import from_markup
-from ._comment_read import Comment, build_comments, read_input
-from .errors import InputError
-from .model import Skipped
-from .text import clean_controls
+from ..errors import InputError
+from ..model import Skipped
+from ..text import clean_controls
+from .comment_markup import from_markup
+from .comments import Comment, build_comments, read_input
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
 _UTF8_DECLARED = re.compile(rb"charset\s*=\s*[\"']?\s*utf-?8", re.I)
@@ -44,7 +44,7 @@ def decode_page(raw: bytes, content_type: str | None = None) -> str:
     declared = _UTF8_DECLARED.search(raw[:4096]) or "utf-8" in (content_type or "").lower()
     if declared or any(ord(c) > 127 and c != "\ufffd" for c in text):
         return text
-    from ._extract import decode_body
+    from ..web.extract import decode_body
 
     return decode_body(raw, content_type)[0]
 
@@ -87,7 +87,7 @@ def _from_trafilatura(html: str) -> list[dict[str, Any]]:
 def raw_page(document: Path) -> tuple[bytes, str | None]:
     """The archived body of a fetched page and its content type, from the document's front
     matter (``raw:`` is relative to the document's folder)."""
-    from ._extract import parse_front_matter
+    from ..web.extract import parse_front_matter
 
     fields, _ = parse_front_matter(document.read_text(encoding="utf-8", errors="replace"))
     raw = fields.get("raw")

@@ -12,9 +12,9 @@ import io
 import sys
 from pathlib import Path
 
-from .errors import InputError, warn
-from .model import Claim, Skipped
-from .text import clean_controls
+from ..errors import InputError, warn
+from ..model import Claim, Skipped
+from ..text import clean_controls
 
 CLAIM_COLUMNS = ("claim", "claims", "text", "statement", "claim_text", "sentence", "quote", "content")
 ID_COLUMNS = ("id", "claim_id", "key")

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
-from .model import Skipped
-from .text import clean_controls
+from ..errors import InputError
+from ..model import Skipped
+from ..text import clean_controls
 
 ID_KEYS = ("id", "comment_id", "cid")
 PARENT_KEYS = ("parent_id", "parent", "in_reply_to", "reply_to", "in_reply_to_id", "parentid")

@@ -10,9 +10,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SourceError
-from .model import Skipped, Source
-from .text import clean_controls
+from ..errors import SourceError
+from ..model import Skipped, Source
+from ..text import clean_controls
 
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
