@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from verify._audit import _plain_markdown, _statements, audit, claim_variants, read_draft
+from verify.pipeline.audit import _plain_markdown, _statements, audit, claim_variants, read_draft
 from verify._audit_cli import audit_command
-from verify._check import open_index
+from verify.pipeline.check import open_index
 from verify.errors import InputError
 from verify.reading.quotes import find_quotes
 
@@ -244,8 +244,8 @@ def test_offline_url_draft_that_was_never_archived_is_a_one_line_error(runner, t
 
 
 def test_quotes_are_looked_up_in_the_stretches_around_keyword_hits_not_the_whole_corpus(tmp_path):
-    from verify._audit import _quote_context
-    from verify._index import PassageIndex
+    from verify.pipeline.audit import _quote_context
+    from verify.retrieval.index import PassageIndex
     from verify.model import Source
 
     filler = " ".join(f"Filler sentence number {n} mentions nothing." for n in range(120))

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from tests.conftest import ROOT
-from verify._cluster import parse_cluster, partitions
+from verify.pipeline.cluster import parse_cluster, partitions
 from verify.errors import InputError
 
 
@@ -64,7 +64,7 @@ def test_without_dask_installed_cluster_is_one_line_naming_the_extra(runner, sam
 
 def test_an_unreachable_scheduler_is_exit_3_naming_it(runner, sample_sources, tmp_path, monkeypatch):
     pytest.importorskip("distributed")
-    import verify._cluster as cl
+    import verify.pipeline.cluster as cl
     from verify._cli import cli
 
     monkeypatch.setattr(cl, "CONNECT_TIMEOUT", "1s")

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from verify._cli import cli
-from verify._comments import assess, read_comment_page, read_page_file
+from verify.pipeline.comments import assess, read_comment_page, read_page_file
 from verify.errors import FetchError, InputError
 
 DATA = Path(__file__).parent / "data" / "comments"

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import csv
 
-import verify._parallel as par
+import verify.pipeline.parallel as par
 from verify import check
-from verify._parallel import plan_jobs
+from verify.pipeline.parallel import plan_jobs
 from tests.conftest import ROOT
 
 

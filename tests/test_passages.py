@@ -79,7 +79,7 @@ def test_splitting_is_linear_in_the_size_of_the_file():
 
 
 def test_indexing_a_big_file_reports_progress_within_it(tmp_path):
-    from verify._index import PassageIndex
+    from verify.retrieval.index import PassageIndex
     from verify.inputs.sources import discover
 
     (tmp_path / "src").mkdir()

@@ -230,7 +230,7 @@ def test_differing_says_when_only_the_sense_differs():
 
 
 def test_a_sentence_is_evidence_once_alone_or_joined_with_its_neighbour():
-    from verify._check import _evidence
+    from verify.pipeline.check import _evidence
 
     alone = Passage("s.txt", 1, "He resigned in May.", 20, 39, 1)
     joined = Passage("s.txt", 0, "The minister spoke. He resigned in May.", 0, 39, 1)

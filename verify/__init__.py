@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "check": "._check", "check_claim": "._check", "open_index": "._check",
+    "check": ".pipeline.check", "check_claim": ".pipeline.check", "open_index": ".pipeline.check",
     "read_claims": ".inputs.claims", "load_sources": ".inputs.sources", "split_passages": ".inputs.passages",
-    "PassageIndex": "._index",
+    "PassageIndex": ".retrieval.index",
     "Claim": ".model", "ClaimResult": ".model", "Evidence": ".model", "Passage": ".model",
     "Report": ".model", "Skipped": ".model", "Source": ".model",
     "VerifyError": ".errors", "InputError": ".errors", "SourceError": ".errors",
@@ -25,9 +25,10 @@ _EXPORTS = {
     "Stance": ".stance", "RulesStance": ".stance", "ModelStance": ".stance", "make_stance": ".stance",
     "extract_quantities": ".reading.quantities", "extract_dates": ".reading.dates", "judge": "._stance",
     "read_facts": ".reading.facts",
-    "audit": "._audit", "AuditReport": "._audit", "read_draft": "._audit",
-    "read_comments": "._comments", "CommentsReport": "._comments", "assess": "._comments",
-    "read_comment_page": "._comments", "SyncStats": "._index",
+    "audit": ".pipeline.audit", "AuditReport": ".pipeline.audit", "read_draft": ".pipeline.audit",
+    "CommentsReport": ".pipeline.comments", "assess": ".pipeline.comments",
+    "read_comments": ".pipeline.comments", "read_comment_page": ".pipeline.comments",
+    "SyncStats": ".retrieval.index",
     "fetch_urls": ".web.fetch", "fetch_source": ".web.fetch", "FetchOptions": ".web.fetch",
     "classify": ".reading.worthiness", "find_quotes": ".reading.quotes", "match_quote": ".reading.quotes",
     "render_html": "._html", "render_markdown": "._markdown", "render_claimreview": "._claimreview",
@@ -49,17 +50,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # every public name, for type checkers and IDEs (``X as X``: re-exported)
-    from ._audit import AuditReport as AuditReport, audit as audit, read_draft as read_draft
-    from ._check import check as check, check_claim as check_claim, open_index as open_index
     from ._claimreview import render_claimreview as render_claimreview
-    from ._comments import (
-        CommentsReport as CommentsReport,
-        assess as assess,
-        read_comment_page as read_comment_page,
-        read_comments as read_comments,
-    )
     from ._html import render_html as render_html
-    from ._index import PassageIndex as PassageIndex, SyncStats as SyncStats
     from ._markdown import render_markdown as render_markdown
     from ._stance import judge as judge
     from .errors import (
@@ -83,11 +75,20 @@ if TYPE_CHECKING:  # every public name, for type checkers and IDEs (``X as X``: 
         Skipped as Skipped,
         Source as Source,
     )
+    from .pipeline.audit import AuditReport as AuditReport, audit as audit, read_draft as read_draft
+    from .pipeline.check import check as check, check_claim as check_claim, open_index as open_index
+    from .pipeline.comments import (
+        CommentsReport as CommentsReport,
+        assess as assess,
+        read_comment_page as read_comment_page,
+        read_comments as read_comments,
+    )
     from .reading.dates import extract_dates as extract_dates
     from .reading.facts import read_facts as read_facts
     from .reading.quantities import extract_quantities as extract_quantities
     from .reading.quotes import find_quotes as find_quotes, match_quote as match_quote
     from .reading.worthiness import classify as classify
+    from .retrieval.index import PassageIndex as PassageIndex, SyncStats as SyncStats
     from .stance import (
         ModelStance as ModelStance,
         RulesStance as RulesStance,

@@ -36,8 +36,8 @@ def audit_command(draft: str, sources: tuple[str, ...], cache: str | None, fmt: 
                   stance_model: str | None) -> None:
     """Audit DRAFT (.md, .txt, .html, .docx, a URL, or - for stdin): check its factual
     sentences and quotations against the sources."""
-    from ._audit import audit
     from ._cli_output import check_output
+    from .pipeline.audit import audit
 
     check_output(output, draft, *sources)
     report = audit(draft, list(sources) or ["sources"], cache=cache,

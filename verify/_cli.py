@@ -90,9 +90,9 @@ def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, ou
           allow_private: bool, stance: str, stance_model: str | None, jobs: int,
           cluster: str | None) -> None:
     """Check every claim in CLAIMS (CSV with a claim column, .txt one per line, - for stdin)."""
-    from ._check import check as run_check
-    from ._parallel import default_jobs
     from ._render import report_dict
+    from .pipeline.check import check as run_check
+    from .pipeline.parallel import default_jobs
 
     check_output(output, claims, *sources)
     check_url("--url", review_url)

@@ -37,7 +37,7 @@ def comments_command(comments: str, article: str | None, sources: tuple[str, ...
     COMMENTS is a CSV, JSON or JSONL export (id, parent_id, author, date, text), or an
     article page (.html file or URL) whose comment section is read."""
     from ._cli_output import check_output
-    from ._comments import assess
+    from .pipeline.comments import assess
 
     check_output(output, comments, article, *sources)
     data = assess(comments, article, list(sources), cache=cache,

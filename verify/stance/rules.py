@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from .._index import index_terms
 from .._stance import Judgement, judge
 from ..model import Passage
 from ..reading.dates import last_year, parse_published
 from ..reading.facts import Facts, read_facts
+from ..retrieval.index import index_terms
 from ._types import Candidate, Judged
 
 PREFILTER_COVERAGE = 0.15

@@ -19,12 +19,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import IndexError_, SourceError, warn
-from .inputs.passages import split_passages
-from .inputs.sources import KnownStat, SourceFile, load_source
-from .model import Passage, Skipped, Source
-from .reading.facts import SYNONYM, canon
-from .text import STOPWORDS, words
+from ..errors import IndexError_, SourceError, warn
+from ..inputs.passages import split_passages
+from ..inputs.sources import KnownStat, SourceFile, load_source
+from ..model import Passage, Skipped, Source
+from ..reading.facts import SYNONYM, canon
+from ..text import STOPWORDS, words
 
 _BATCH = 5000
 # A query term found in more passages than this costs a scan of its whole posting list and

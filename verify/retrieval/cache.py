@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import warn
+from ..errors import warn
 
 
 def index_file(cache_dir: Path, paths: Sequence[str | Path]) -> Path:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from ._index import PassageIndex
-from .model import Passage
-from .text import norm
+from ..model import Passage
+from ..text import norm
+from .index import PassageIndex
 
 KEYWORD_CANDIDATES = 200
 _RRF_K = 20

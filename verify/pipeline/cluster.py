@@ -24,8 +24,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import InputError, RunError
-from .model import Claim, ClaimResult
+from ..errors import InputError, RunError
+from ..model import Claim, ClaimResult
 
 INSTALL_HINT = 'pip install -e ".[cluster]"'
 RETRIES = 2
@@ -76,7 +76,7 @@ def connect(cluster) -> Iterator[object]:
 
     logging.getLogger("distributed").setLevel(logging.ERROR)
     if kind == "local":
-        from ._parallel import default_jobs
+        from .parallel import default_jobs
 
         try:
             # no dashboard; the scheduler's HTTP routes on a free port of 127.0.0.1 (not on
@@ -172,7 +172,7 @@ _local = threading.local()
 
 def check_partition(index_path: str, token, stance, claims: Sequence[Claim]) -> list[ClaimResult]:
     """One task: judge a partition of claims against the index at ``index_path``."""
-    from ._claim_check import check_claim
+    from .claim_check import check_claim
 
     index, by_id = _worker_index(index_path, token)
     return [check_claim(c, index, by_id, stance) for c in claims]
@@ -181,7 +181,7 @@ def check_partition(index_path: str, token, stance, claims: Sequence[Claim]) -> 
 def _worker_index(index_path: str, token):
     """The index opened read-only once per worker thread, and reopened when the file changed
     (a long-lived worker serves many runs)."""
-    from ._index import PassageIndex
+    from ..retrieval.index import PassageIndex
 
     cache = getattr(_local, "indexes", None)
     if cache is None:

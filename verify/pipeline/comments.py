@@ -14,11 +14,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ._comment_judge import borderline_claims, claim_texts, comment_section, disputes, outside, overall
-from ._comment_result import CommentResult
-from .errors import FetchError, InputError
-from .inputs.comment_page import decode_page, is_page, raw_page, read_comment_page, read_page_file
-from .inputs.comments import (
+from ..errors import FetchError, InputError
+from ..inputs.comment_page import decode_page, is_page, raw_page, read_comment_page, read_page_file
+from ..inputs.comments import (
     AUTHOR_KEYS,
     DATE_KEYS,
     ID_KEYS,
@@ -29,7 +27,9 @@ from .inputs.comments import (
     build_comments,
     read_comments,
 )
-from .model import Claim, ClaimResult, Skipped, Source
+from ..model import Claim, ClaimResult, Skipped, Source
+from .comment_judge import borderline_claims, claim_texts, comment_section, disputes, outside, overall
+from .comment_result import CommentResult
 
 __all__ = ["AUTHOR_KEYS", "DATE_KEYS", "DISPUTES_PARENT", "ID_KEYS", "MAX_TEXT", "PARENT_KEYS", "TEXT_KEYS",
            "VERDICTS_DISAGREE", "Comment", "CommentResult", "CommentsReport", "assess", "borderline_claims",
@@ -118,7 +118,7 @@ def _is_url(value: str) -> bool:
 def _fetch(urls: list[str], cache_dir: Path, options) -> dict[str, Path]:
     """Fetch the page(s) the user named (comments page, article) into the cache's ``web/``
     archive, as ``check --sources URL`` does; nothing else is ever requested."""
-    from .web.fetch import FetchOptions, fetch_urls
+    from ..web.fetch import FetchOptions, fetch_urls
 
     out: dict[str, Path] = {}
     for r in fetch_urls(urls, cache_dir / "web", options or FetchOptions()).results:
@@ -132,7 +132,7 @@ def _article_text(path: Path) -> str:
     """The article as the index sees it, so the comment section found in it lines up with
     evidence offsets: the extracted text of an HTML page, the file itself otherwise."""
     if path.suffix.lower() in (".html", ".htm", ".xhtml"):
-        from .inputs.sources import load_sources
+        from ..inputs.sources import load_sources
 
         loaded, _ = load_sources([path])
         return loaded[0].text if loaded else ""
@@ -152,8 +152,8 @@ def assess(comments_path: str | Path, article: str | Path | None = None, sources
     ``fetch_options`` (a ``verify.web.fetch.FetchOptions``) governs fetching URLs; ``stance`` and
     ``stance_model`` choose the judgement as in ``check``.
     """
-    from ._check import check_claim, default_cache, open_index
-    from .stance import make_stance
+    from ..stance import make_stance
+    from .check import check_claim, default_cache, open_index
 
     judge = make_stance(stance, stance_model)
     name = str(comments_path)

@@ -25,9 +25,9 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .errors import IndexError_, SourceError
-from .inputs.sources import SourceFile, load_source
-from .model import Passage, Skipped, Source
+from ..errors import IndexError_, SourceError
+from ..inputs.sources import SourceFile, load_source
+from ..model import Passage, Skipped, Source
 
 SHARDS = 16
 _BATCH = 5000
@@ -44,7 +44,7 @@ def shard_path(index_path: str | Path, k: int, shards: int = SHARDS) -> Path:
 
 
 def _format() -> str:
-    from ._index import FORMAT_VERSION
+    from .index import FORMAT_VERSION
 
     return f"shard-1-{FORMAT_VERSION}"
 
@@ -81,7 +81,7 @@ def _open(path: str) -> sqlite3.Connection:
 
 
 def _build(path: str, files: Sequence[tuple[SourceFile, str]]) -> dict:
-    from ._index import prepare
+    from .index import prepare
 
     db = _open(path)
     try:
@@ -195,7 +195,7 @@ def build_on_cluster(client, index, files: list[SourceFile],
     cluster's workers, shard by shard; the index comes out as one process builds it."""
     import uuid
 
-    from ._cluster import RETRIES, gather_in_order
+    from ..pipeline.cluster import RETRIES, gather_in_order
 
     _known, stale, todo = index._plan(files)
     if not stale and not todo:

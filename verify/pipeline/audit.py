@@ -16,14 +16,14 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ._check import check_claim, open_index
-from ._index import PassageIndex
-from .errors import InputError
-from .model import VERDICTS, Claim, ClaimResult, Skipped, Source
-from .reading.quotes import Quote, QuoteMatch, find_quotes, match_quote
-from .reading.worthiness import classify, sentence_spans
-from .stance import Stance, make_stance
-from .text import clean_controls
+from ..errors import InputError
+from ..model import VERDICTS, Claim, ClaimResult, Skipped, Source
+from ..reading.quotes import Quote, QuoteMatch, find_quotes, match_quote
+from ..reading.worthiness import classify, sentence_spans
+from ..retrieval.index import PassageIndex
+from ..stance import Stance, make_stance
+from ..text import clean_controls
+from .check import check_claim, open_index
 
 QUOTE_STATUSES = ("exact", "altered", "misattributed", "not-found")
 # How a quote's status reads as a verdict, so quotes count in the same summary as claims:
@@ -112,8 +112,8 @@ def _read_draft(draft: str | Path, *, cache: str | Path | None = None,
     if name == "-":
         return _plain_markdown(sys.stdin.read()), "<stdin>"
     if re.match(r"https?://", name, re.I):
-        from .inputs.sources import parse_front_matter
-        from .web.fetch import fetch_source
+        from ..inputs.sources import parse_front_matter
+        from ..web.fetch import fetch_source
 
         path = fetch_source(name, Path(cache or ".verify") / "drafts", fetch_options)
         text = path.read_text(encoding="utf-8", errors="replace")
@@ -157,7 +157,7 @@ def _decode_draft(raw: bytes, name: str) -> str:
 
 
 def _read_html(html: str, where: str) -> str:
-    from .web.extract import extract_page
+    from ..web.extract import extract_page
 
     text = extract_page(html, "", "html").text
     if not text.strip():

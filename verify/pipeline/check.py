@@ -9,16 +9,16 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 
-from ._cache import index_file, writer_lock
-from ._claim_check import MAX_RELATED, _evidence, check_claim, claim_candidates  # noqa: F401 (re-exported)
-from ._index import PassageIndex
-from ._parallel import check_in_parallel, plan_jobs
-from .errors import InputError, RunError
-from .inputs.claims import read_claims
-from .inputs.sources import any_source_file, discover
-from .model import Claim, Report, Skipped, Source
-from .stance import Stance, make_stance
-from .text import clean_controls
+from ..errors import InputError, RunError
+from ..inputs.claims import read_claims
+from ..inputs.sources import any_source_file, discover
+from ..model import Claim, Report, Skipped, Source
+from ..retrieval.cache import index_file, writer_lock
+from ..retrieval.index import PassageIndex
+from ..stance import Stance, make_stance
+from ..text import clean_controls
+from .claim_check import MAX_RELATED, _evidence, check_claim, claim_candidates  # noqa: F401 (re-exported)
+from .parallel import check_in_parallel, plan_jobs
 
 Progress = Callable[[int, int], None]
 
@@ -42,7 +42,7 @@ def fetch_sources(urls: list[str], cache_dir: Path, options=None
     same on the run that fetches it and on every later one."""
     if not urls:
         return [], [], {}
-    from .web.fetch import FetchOptions, fetch_urls
+    from ..web.fetch import FetchOptions, fetch_urls
 
     report = fetch_urls(list(dict.fromkeys(urls)), cache_dir / "web", options or FetchOptions())
     paths = [r.path for r in report.results if r.path is not None]
@@ -60,7 +60,7 @@ def open_index(sources: Sequence[str | Path], cache: str | Path | None = None,
     are listed as skipped. Writers of one index take turns (``_cache.writer_lock``); a cache
     folder that cannot be written is a ``RunError``, unless it holds a complete index for
     these sources, which is then used read-only. With ``client`` (a Dask client) the sources
-    to read are read by its workers, in shards (``verify._shards``); the index is the same."""
+    to read are read by its workers, in shards (``verify.retrieval.shards``); the index is the same."""
     paths = [s for s in sources if not _is_url(s)]
     if not any_source_file(paths) and not urls and len(paths) == len(sources):
         raise InputError("no sources found in " + ", ".join(str(p) for p in paths or ["(none given)"])
@@ -83,7 +83,7 @@ def open_index(sources: Sequence[str | Path], cache: str | Path | None = None,
         files, skipped = discover([*paths, *fetched], known=index.known_stats(), ids=url_ids)
         skipped = skipped_urls + skipped
         if writable and client is not None:
-            from ._shards import build_on_cluster
+            from ..retrieval.shards import build_on_cluster
 
             srcs, more = build_on_cluster(client, index, files, progress=progress)
         elif writable:
@@ -117,13 +117,13 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
     model directory for the 'model' stance (default: the shipped model).
     ``cluster``: a Dask scheduler address, 'local' / 'local:N' (a LocalCluster of N worker
     processes) or a ``distributed.Client``: claims are checked on its workers (``jobs`` is
-    then ignored), with the same results in the same order (``verify._cluster``).
+    then ignored), with the same results in the same order (``verify.pipeline.cluster``).
     """
     if cluster is not None and stance_model is not None:
         stance_model = Path(stance_model).resolve()  # workers may run in another folder
     judge = make_stance(stance, stance_model)
     if isinstance(cluster, str):
-        from ._cluster import parse_cluster
+        from .cluster import parse_cluster
 
         parse_cluster(cluster)  # a bad spec is a usage error before any work
     skipped: list[Skipped] = []
@@ -137,7 +137,7 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
     with ExitStack() as held:
         client = None
         if cluster is not None:
-            from ._cluster import connect
+            from .cluster import connect
 
             client = held.enter_context(connect(cluster))
         if index is None:
@@ -149,7 +149,7 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
         skipped += more
         by_id = {s.id: s for s in srcs}
         if client is not None:
-            from ._cluster import check_on_cluster
+            from .cluster import check_on_cluster
 
             results = check_on_cluster(client, claim_list, index.path, judge, progress)
         elif (n_jobs := plan_jobs(jobs, len(claim_list), index.path)) > 1:

@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .model import ClaimResult
+from ..model import ClaimResult
 
 if TYPE_CHECKING:
-    from ._comment_result import CommentResult
-    from .inputs.comments import Comment
+    from ..inputs.comments import Comment
+    from .comment_result import CommentResult
 
 # A trailing ", not X like some outlets wrote" names what the reader corrects; the claim is
 # what comes before it.
@@ -35,7 +35,7 @@ RESCUE_MARGIN = 0.1
 
 def claim_texts(text: str) -> tuple[str, str, list[str]]:
     """Kind, reason and the statements to check for one comment."""
-    from .reading.worthiness import classify_text, split_claims
+    from ..reading.worthiness import classify_text, split_claims
 
     w = classify_text(text)
     claims = split_claims(text) if w.kind == "claim" else []
@@ -47,7 +47,7 @@ def claim_texts(text: str) -> tuple[str, str, list[str]]:
 def borderline_claims(text: str) -> list[str]:
     """Clauses the model nearly calls check-worthy and that pass no judgement: checked, and
     counted as claims only if the sources speak to them (see ``assess``)."""
-    from .reading.worthiness import _clauses, _judgemental, _question, _score, load_model, split_sentences
+    from ..reading.worthiness import _clauses, _judgemental, _question, _score, load_model, split_sentences
 
     model = load_model()
     out: list[str] = []
@@ -87,8 +87,8 @@ def overall(verdicts: list[str]) -> str | None:
 def disputes(reply: "CommentResult", parent: "CommentResult", idf) -> bool:
     """Does the reply dispute a factual claim of its parent? Either in words ('that's not
     true') or because the stance engine reads the reply's statement as contradicting it."""
-    from ._stance import judge
-    from .reading.facts import read_facts
+    from .._stance import judge
+    from ..reading.facts import read_facts
 
     if not parent.claims:
         return False
@@ -111,7 +111,7 @@ def comment_section(page: str, comments: "list[Comment]", gap: int = 1000) -> in
     first sentence of an exported comment that is followed closely by another comment's
     sentence: a lone verbatim quote of the article body does not start it.
     """
-    from .reading.worthiness import split_sentences
+    from ..reading.worthiness import split_sentences
 
     hits: list[tuple[int, str]] = []
     for c in comments:
@@ -127,7 +127,7 @@ def comment_section(page: str, comments: "list[Comment]", gap: int = 1000) -> in
 
 def outside(result: ClaimResult, source_id: str, start: int | None) -> ClaimResult:
     """The result without evidence from the page's comment section, verdict decided again."""
-    from .verdict import decide
+    from ..verdict import decide
 
     if start is None:
         return result

@@ -12,7 +12,7 @@ import multiprocessing as mp
 import os
 from collections.abc import Callable, Sequence
 
-from .model import Claim, ClaimResult, Source
+from ..model import Claim, ClaimResult, Source
 
 # Below this many claims per worker, starting processes costs more than it saves.
 MIN_CLAIMS_PER_JOB = 8
@@ -67,7 +67,7 @@ def _start_method() -> str:
 def _init(index_path: str, sources: dict[str, Source], stance=None) -> None:
     import signal
 
-    from ._index import PassageIndex
+    from ..retrieval.index import PassageIndex
 
     # Ctrl-C reaches the whole process group: the parent alone reports it (one line) and
     # ends the pool, instead of every worker printing its own traceback.
@@ -78,7 +78,7 @@ def _init(index_path: str, sources: dict[str, Source], stance=None) -> None:
 
 
 def _check_one(claim: Claim) -> ClaimResult:
-    from ._claim_check import check_claim
+    from .claim_check import check_claim
 
     return check_claim(claim, _worker["index"], _worker["sources"], _worker["stance"])
 

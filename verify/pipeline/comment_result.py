@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .inputs.comments import Comment
-from .model import ClaimResult
+from ..inputs.comments import Comment
+from ..model import ClaimResult
 
 
 @dataclass

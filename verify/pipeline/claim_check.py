@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import sqlite3
 
-from ._candidates import candidates
-from ._index import PassageIndex
-from .errors import IndexError_
-from .model import Claim, ClaimResult, Evidence, Source
-from .reading.facts import DENIAL_VERBS
-from .stance import Candidate, Judged, Stance, make_stance
-from .text import stem
-from .verdict import decide
+from ..errors import IndexError_
+from ..model import Claim, ClaimResult, Evidence, Source
+from ..reading.facts import DENIAL_VERBS
+from ..retrieval.candidates import candidates
+from ..retrieval.index import PassageIndex
+from ..stance import Candidate, Judged, Stance, make_stance
+from ..text import stem
+from ..verdict import decide
 
 MAX_RELATED = 3
 
@@ -27,7 +27,7 @@ def check_claim(claim: Claim, index: PassageIndex, sources: dict[str, Source],
     A fault in judging one claim (a bug, not bad input) leaves that claim unverified with the
     fault as its reason, so one odd sentence never loses a run of thousands. A stance model
     that cannot be loaded at all is not such a fault: it ends the run (``ModelError``)."""
-    from .stance._onnx import ModelError
+    from ..stance._onnx import ModelError
 
     stance = stance or make_stance()
     try:
