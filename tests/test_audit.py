@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verify.pipeline.audit import _plain_markdown, _statements, audit, claim_variants, read_draft
-from verify._audit_cli import audit_command
+from verify.cli.audit import audit_command
 from verify.pipeline.check import open_index
 from verify.errors import InputError
 from verify.reading.quotes import find_quotes
@@ -227,7 +227,7 @@ def test_markdown_and_html_formats(runner, cache, tmp_path, fmt, marker):
 
 
 def test_missing_draft_is_one_line_error(runner, cache):
-    from verify._cli import cli
+    from verify.cli import cli
 
     res = runner.invoke(cli, ["audit", str(DATA / "nope.md"), "--sources", str(SOURCES),
                               "--cache", str(cache)])
@@ -235,7 +235,7 @@ def test_missing_draft_is_one_line_error(runner, cache):
 
 
 def test_offline_url_draft_that_was_never_archived_is_a_one_line_error(runner, tmp_path):
-    from verify._cli import cli
+    from verify.cli import cli
     result = runner.invoke(cli, ["audit", "https://example.invalid/draft", "--offline", "--sources",
                                  str(SOURCES), "--cache", str(tmp_path)])
     assert result.exit_code == 2

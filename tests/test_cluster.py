@@ -92,7 +92,7 @@ def generated(tmp_path_factory) -> tuple[Path, Path]:
 
 
 def _json(runner, claims: Path, sources: Path, cache: Path, *extra: str) -> bytes:
-    from verify._cli import cli
+    from verify.cli import cli
 
     out = cache.parent / f"{cache.name}.json"
     result = runner.invoke(cli, ["check", str(claims), "-s", str(sources), "--cache", str(cache),

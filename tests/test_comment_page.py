@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from verify._cli import cli
+from verify.cli import cli
 from verify.pipeline.comments import assess, read_comment_page, read_page_file
 from verify.errors import FetchError, InputError
 

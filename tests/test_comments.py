@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from verify._cli import cli
+from verify.cli import cli
 from verify.pipeline.comments import assess, overall, read_comments
 from verify.errors import InputError
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from verify._cli import cli
+from verify.cli import cli
 from tests.conftest import ROOT
 
 
@@ -99,12 +99,12 @@ def test_a_missing_path_among_good_ones_is_a_listed_skip(runner, claims, corpus,
 
 
 def test_an_internal_fault_is_one_line_with_exit_3(runner, claims, corpus, monkeypatch):
-    import verify._render
+    import verify.render.terminal
 
     def broken(report):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(verify._render, "report_dict", broken)
+    monkeypatch.setattr(verify.render.terminal, "report_dict", broken)
     r = run(runner, "check", claims, "-s", corpus)
     assert r.exit_code == 3
     assert r.stderr == "verify: error: internal error (RuntimeError: boom); please report it\n"
@@ -137,7 +137,7 @@ def slow(claim, index, sources, stance=None):
     time.sleep(60)
 c._check_claim = slow
 sys.argv = ["verify", *sys.argv[2:]]
-from verify._cli import main
+from verify.cli import main
 main()
 """
 
@@ -362,7 +362,7 @@ def slow(source):
     return real(source)
 ix.split_passages = slow
 sys.argv = ["verify", *sys.argv[1:]]
-from verify._cli import main
+from verify.cli import main
 main()
 """
 
@@ -713,7 +713,7 @@ def test_a_fetched_source_is_known_by_its_url_on_every_run(runner, tmp_path):
 def test_a_long_path_line_is_never_broken_across_lines_in_a_terminal_panel():
     from rich.console import Console
 
-    from verify._render import _claim_panel
+    from verify.render.terminal import _claim_panel
 
     path = "sources/" + "very-long-folder-name/" * 8 + "article.txt"
     claim = {"id": "1", "claim": "A claim.", "verdict": "supported", "confidence": 0.9,

@@ -28,7 +28,7 @@ from verify.web import extract as _extract  # noqa: E402
 from verify.web import netpolicy as _netpolicy
 from verify.errors import FetchError  # noqa: E402
 from verify.web.fetch import FetchOptions, fetch_source, fetch_urls, parse_retry_after  # noqa: E402
-from verify._fetch_cli import fetch_command  # noqa: E402
+from verify.cli.fetch import fetch_command  # noqa: E402
 
 LOCAL = ("127.0.0.1/32",)
 

@@ -125,7 +125,7 @@ def test_a_missing_model_directory_is_a_one_line_model_error(tmp_path):
 
 
 def test_the_cli_names_a_broken_stance_model_and_fails_the_run(runner, sample_sources, tmp_path):
-    from verify._cli import cli
+    from verify.cli import cli
 
     claims = tmp_path / "c.txt"
     claims.write_text("Thailand deported three activists.\n", encoding="utf-8")

@@ -13,26 +13,32 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-_EXPORTS = {
-    "check": ".pipeline.check", "check_claim": ".pipeline.check", "open_index": ".pipeline.check",
-    "read_claims": ".inputs.claims", "load_sources": ".inputs.sources", "split_passages": ".inputs.passages",
-    "PassageIndex": ".retrieval.index",
-    "Claim": ".model", "ClaimResult": ".model", "Evidence": ".model", "Passage": ".model",
-    "Report": ".model", "Skipped": ".model", "Source": ".model",
-    "VerifyError": ".errors", "InputError": ".errors", "SourceError": ".errors",
-    "FetchError": ".errors", "RunError": ".errors", "ModelError": ".errors",
-    "VerifyWarning": ".errors",
-    "Stance": ".stance", "RulesStance": ".stance", "ModelStance": ".stance", "make_stance": ".stance",
-    "extract_quantities": ".reading.quantities", "extract_dates": ".reading.dates", "judge": "._stance",
-    "read_facts": ".reading.facts",
-    "audit": ".pipeline.audit", "AuditReport": ".pipeline.audit", "read_draft": ".pipeline.audit",
-    "CommentsReport": ".pipeline.comments", "assess": ".pipeline.comments",
-    "read_comments": ".pipeline.comments", "read_comment_page": ".pipeline.comments",
-    "SyncStats": ".retrieval.index",
-    "fetch_urls": ".web.fetch", "fetch_source": ".web.fetch", "FetchOptions": ".web.fetch",
-    "classify": ".reading.worthiness", "find_quotes": ".reading.quotes", "match_quote": ".reading.quotes",
-    "render_html": "._html", "render_markdown": "._markdown", "render_claimreview": "._claimreview",
+# where each public name lives (the layout is the pipeline: inputs -> retrieval -> reading and
+# stance -> verdict -> pipeline -> render)
+_MODULES = {
+    ".errors": ("VerifyError", "InputError", "SourceError", "FetchError", "RunError", "ModelError",
+                "VerifyWarning"),
+    ".model": ("Claim", "ClaimResult", "Evidence", "Passage", "Report", "Skipped", "Source"),
+    ".inputs.claims": ("read_claims",),
+    ".inputs.sources": ("load_sources",),
+    ".inputs.passages": ("split_passages",),
+    ".retrieval.index": ("PassageIndex", "SyncStats"),
+    ".reading.quantities": ("extract_quantities",),
+    ".reading.dates": ("extract_dates",),
+    ".reading.facts": ("read_facts",),
+    ".reading.worthiness": ("classify",),
+    ".reading.quotes": ("find_quotes", "match_quote"),
+    "._stance": ("judge",),
+    ".stance": ("Stance", "RulesStance", "ModelStance", "make_stance"),
+    ".pipeline.check": ("check", "check_claim", "open_index"),
+    ".pipeline.audit": ("audit", "AuditReport", "read_draft"),
+    ".pipeline.comments": ("CommentsReport", "assess", "read_comments", "read_comment_page"),
+    ".web.fetch": ("fetch_urls", "fetch_source", "FetchOptions"),
+    ".render.html": ("render_html",),
+    ".render.markdown": ("render_markdown",),
+    ".render.claimreview": ("render_claimreview",),
 }
+_EXPORTS = {name: module for module, names in _MODULES.items() for name in names}
 __all__ = sorted(_EXPORTS)
 
 
@@ -50,9 +56,6 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # every public name, for type checkers and IDEs (``X as X``: re-exported)
-    from ._claimreview import render_claimreview as render_claimreview
-    from ._html import render_html as render_html
-    from ._markdown import render_markdown as render_markdown
     from ._stance import judge as judge
     from .errors import (
         FetchError as FetchError,
@@ -88,6 +91,9 @@ if TYPE_CHECKING:  # every public name, for type checkers and IDEs (``X as X``: 
     from .reading.quantities import extract_quantities as extract_quantities
     from .reading.quotes import find_quotes as find_quotes, match_quote as match_quote
     from .reading.worthiness import classify as classify
+    from .render.claimreview import render_claimreview as render_claimreview
+    from .render.html import render_html as render_html
+    from .render.markdown import render_markdown as render_markdown
     from .retrieval.index import PassageIndex as PassageIndex, SyncStats as SyncStats
     from .stance import (
         ModelStance as ModelStance,

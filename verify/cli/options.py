@@ -58,7 +58,7 @@ def make_fetch_options(offline: bool, refresh: bool, ignore_robots: bool, allow_
     """A ``FetchOptions`` from the switches, or None for the defaults (imports nothing then)."""
     if not (offline or refresh or ignore_robots or allow_private):
         return None
-    from .web.fetch import FetchOptions
+    from ..web.fetch import FetchOptions
 
     return FetchOptions(offline=offline, refresh=refresh, respect_robots=not ignore_robots,
                         allow_private=allow_private)

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from ._options import corpus_options, fetch_options, make_fetch_options, stance_options
+from .options import corpus_options, fetch_options, make_fetch_options, stance_options
 
 FORMATS = ["terminal", "json", "csv", "markdown", "html"]
 KIND_STYLE = {"claim": "bold cyan", "opinion": "magenta", "question": "blue", "other": "bright_black"}
@@ -36,8 +36,8 @@ def comments_command(comments: str, article: str | None, sources: tuple[str, ...
 
     COMMENTS is a CSV, JSON or JSONL export (id, parent_id, author, date, text), or an
     article page (.html file or URL) whose comment section is read."""
-    from ._cli_output import check_output
-    from .pipeline.comments import assess
+    from ..pipeline.comments import assess
+    from .output import check_output
 
     check_output(output, comments, article, *sources)
     data = assess(comments, article, list(sources), cache=cache,
@@ -51,7 +51,7 @@ def comments_command(comments: str, article: str | None, sources: tuple[str, ...
             render_terminal(data, _console(no_color=no_color))
     else:
         text = render_text(data, fmt)
-        from ._cli_output import write_output
+        from .output import write_output
 
         write_output(text, output)
     for s in data["skipped"]:
@@ -64,15 +64,15 @@ def render_text(data: dict[str, Any], fmt: str) -> str:
     if fmt == "csv":
         return to_csv(data)
     if fmt == "markdown":
-        from ._markdown import render_markdown
+        from ..render.markdown import render_markdown
         return render_markdown(data)
-    from ._html import render_html
+    from ..render.html import render_html
     return render_html(data)
 
 
 def to_csv(data: dict[str, Any]) -> str:
     """One row per comment: kind, verdict, the claims checked and the best evidence."""
-    from ._render import csv_cell
+    from ..render.terminal import csv_cell
 
     buf = io.StringIO()
     w = csv.writer(buf)
@@ -92,7 +92,7 @@ def to_csv(data: dict[str, Any]) -> str:
 
 
 def _console(*, file=None, no_color: bool = False):
-    from ._options import make_console
+    from .options import make_console
 
     return make_console(file=file, no_color=no_color)
 
@@ -102,7 +102,7 @@ def render_terminal(data: dict[str, Any], console, *, max_evidence: int = 1) -> 
     from rich.padding import Padding
     from rich.text import Text
 
-    from ._render import BADGE, STANCE_STYLE, STYLE, highlight
+    from ..render.terminal import BADGE, STANCE_STYLE, STYLE, highlight
 
     s = data["summary"]
     console.print(Text.assemble(("Comments: ", "bold"), f"{s['comments']} in {s['threads']} thread(s); ",

@@ -7,7 +7,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from verify._html_text import LABELS, cite, escape, highlight, items, safe_url, same_value, text, verdict_of
+from verify.render.common import (
+    LABELS,
+    cite,
+    escape,
+    highlight,
+    items,
+    safe_url,
+    same_value,
+    text,
+    verdict_of,
+)
 
 
 def badge(verdict: Any, label: str | None = None) -> str:

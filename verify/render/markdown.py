@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from verify._html import (
+from verify.render.html import (
     LABELS,
     QUOTE_LABELS,
     cite,
@@ -205,7 +205,7 @@ def _audit(report: dict[str, Any], sources: dict[str, dict[str, Any]]) -> list[s
 
 
 def _comments(report: dict[str, Any], sources: dict[str, dict[str, Any]]) -> list[str]:
-    from verify._html import _threads, needs_attention
+    from verify.render.html import _threads, needs_attention
 
     rows = items(report.get("comments"))
     threads = _threads(rows)

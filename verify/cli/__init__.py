@@ -12,9 +12,9 @@ from typing import Any
 
 import click
 
-from . import __version__
-from ._cli_output import _die, check_output, check_url, write_output
-from ._options import corpus_options, fetch_options, make_fetch_options, stance_options
+from .. import __version__
+from .options import corpus_options, fetch_options, make_fetch_options, stance_options
+from .output import _die, check_output, check_url, write_output
 
 FORMATS = ["terminal", "json", "csv", "markdown", "html", "claimreview"]
 FAIL_ON = ["contradicted", "disputed", "unverified"]
@@ -27,7 +27,7 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         import warnings
 
-        from .errors import EXIT_INTERRUPTED, EXIT_RUN_FAILED, VerifyError, VerifyWarning
+        from ..errors import EXIT_INTERRUPTED, EXIT_RUN_FAILED, VerifyError, VerifyWarning
 
         with warnings.catch_warnings():
             warnings.simplefilter("always", VerifyWarning)
@@ -51,7 +51,7 @@ class _Group(click.Group):
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
-    from .errors import VerifyWarning
+    from ..errors import VerifyWarning
 
     if issubclass(category, VerifyWarning):
         click.echo(f"verify: warning: {message}", err=True)
@@ -90,9 +90,9 @@ def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, ou
           allow_private: bool, stance: str, stance_model: str | None, jobs: int,
           cluster: str | None) -> None:
     """Check every claim in CLAIMS (CSV with a claim column, .txt one per line, - for stdin)."""
-    from ._render import report_dict
-    from .pipeline.check import check as run_check
-    from .pipeline.parallel import default_jobs
+    from ..pipeline.check import check as run_check
+    from ..pipeline.parallel import default_jobs
+    from ..render.terminal import report_dict
 
     check_output(output, claims, *sources)
     check_url("--url", review_url)
@@ -116,7 +116,7 @@ def check(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, ou
 
 def _emit(data: dict, fmt: str, output: str | None, no_color: bool, max_evidence: int,
           publisher: str = "verify", review_url: str | None = None) -> None:
-    from . import _render
+    from ..render import terminal as _render
 
     if fmt == "terminal":
         if output and output != "-":
@@ -130,26 +130,26 @@ def _emit(data: dict, fmt: str, output: str | None, no_color: bool, max_evidence
 
 def render_text(data: dict, fmt: str, *, publisher: str = "verify", url: str | None = None) -> str:
     """A report dict in one of the file formats."""
-    from . import _render
+    from ..render import terminal as _render
 
     if fmt == "json":
         return _render.to_json(data)
     if fmt == "csv":
         return _render.to_csv(data)
     if fmt == "markdown":
-        from ._markdown import render_markdown
+        from ..render.markdown import render_markdown
         return render_markdown(data)
     if fmt == "html":
-        from ._html import render_html
+        from ..render.html import render_html
         return render_html(data)
     if fmt == "claimreview":
-        from ._claimreview import render_claimreview
+        from ..render.claimreview import render_claimreview
         return render_claimreview(data, publisher=publisher, url=url)
     raise click.BadParameter(f"unknown format {fmt}")
 
 
 def _console(*, stderr: bool = False, no_color: bool = False, file=None):
-    from ._options import make_console
+    from .options import make_console
 
     return make_console(stderr=stderr, file=file, no_color=no_color)
 
@@ -192,10 +192,10 @@ def _register_optional() -> None:
     """Commands built in their own modules; absent ones are simply not offered."""
     import importlib
 
-    for module, attr, name in (("._fetch_cli", "fetch_command", "fetch"),
-                               ("._report_cli", "report_command", "report"),
-                               ("._audit_cli", "audit_command", "audit"),
-                               ("._comments_cli", "comments_command", "comments")):
+    for module, attr, name in ((".fetch", "fetch_command", "fetch"),
+                               (".report", "report_command", "report"),
+                               (".audit", "audit_command", "audit"),
+                               (".comments", "comments_command", "comments")):
         try:
             mod = importlib.import_module(module, __package__)
         except ModuleNotFoundError as exc:

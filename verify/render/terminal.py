@@ -15,7 +15,7 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
-from .model import VERDICTS, Report
+from ..model import VERDICTS, Report
 
 STYLE = {"supported": "bold green", "contradicted": "bold red", "disputed": "bold yellow",
          "unverified": "bold bright_black"}

@@ -14,10 +14,10 @@ from typing import Any
 
 import click
 
-from verify._claimreview import render_claimreview
-from verify._html import render_html, report_kind
-from verify._markdown import render_markdown
 from verify.errors import InputError, VerifyError
+from verify.render.claimreview import render_claimreview
+from verify.render.html import render_html, report_kind
+from verify.render.markdown import render_markdown
 
 FORMATS = ("html", "markdown", "claimreview")
 
@@ -114,7 +114,7 @@ def report_command(report_file: str, fmt: str, output: str | None, title: str | 
                 _dt.date.fromisoformat(date_published)
             except ValueError:
                 raise InputError(f"--date {date_published!r} is not a date like 2025-06-01") from None
-        from ._cli_output import check_output, check_url
+        from .output import check_output, check_url
 
         check_output(output, report_file)
         check_url("--url", url)

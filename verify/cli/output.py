@@ -23,7 +23,7 @@ def check_output(output: str | None, *inputs: str | None) -> None:
     """Before any work: ``-o`` must not be one of the inputs (it would overwrite the claims
     or the draft) and its folder must exist and be writable, so a long run never ends in
     an error about where to put its report."""
-    from .errors import InputError
+    from ..errors import InputError
 
     if not output or output == "-":
         return
@@ -42,8 +42,8 @@ def check_output(output: str | None, *inputs: str | None) -> None:
 def check_url(option: str, value: str | None) -> None:
     """An option that must hold an http(s) URL (ClaimReview's url fields): anything else,
     a local path included, is a usage error before any work."""
-    from ._html_text import safe_url
-    from .errors import InputError
+    from ..errors import InputError
+    from ..render.common import safe_url
 
     if value is not None and not safe_url(value):
         raise InputError(f"{option} {value!r} is not an http(s) URL")

@@ -1,7 +1,7 @@
 """What every report renderer agrees on: the report's kind, safe URLs, display text, counts,
 and ``highlight`` (marking matched words and values in escaped text).
 
-Shared by the HTML, Markdown and ClaimReview renderers (importable from ``verify._html``)
+Shared by the HTML, Markdown and ClaimReview renderers (importable from ``verify.render.html``)
 so the three agree on what a report is. Everything here treats its input as untrusted: a
 saved report may have been edited by hand.
 """

@@ -13,29 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from verify._html_blocks import (
-    LEGEND,
-    badge,
-    bar,
-    count_list,
-    evidence_block,
-    evidence_sections,
-    link,
-    skipped_section,
-    sources_section,
-    tag,
-)
-from verify._html_reports import (
-    QUOTE_LABELS,
-    _audit_body,
-    _check_body,
-    _comments_body,
-    _threads,
-    needs_attention,
-    quote_tag,
-)
-from verify._html_style import CSS
-from verify._html_text import (
+from verify.render.common import (
     KINDS,
     LABELS,
     cite,
@@ -51,6 +29,28 @@ from verify._html_text import (
     text,
     verdict_of,
 )
+from verify.render.html.blocks import (
+    LEGEND,
+    badge,
+    bar,
+    count_list,
+    evidence_block,
+    evidence_sections,
+    link,
+    skipped_section,
+    sources_section,
+    tag,
+)
+from verify.render.html.reports import (
+    QUOTE_LABELS,
+    _audit_body,
+    _check_body,
+    _comments_body,
+    _threads,
+    needs_attention,
+    quote_tag,
+)
+from verify.render.html.style import CSS
 
 __all__ = ["CSS", "KINDS", "LABELS", "LEGEND", "QUOTE_LABELS", "badge", "bar", "cite", "confidence",
            "count_list", "count_verdicts", "escape", "evidence_block", "evidence_sections", "highlight",

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from verify._html_blocks import LEGEND, badge, bar, count_list, evidence_sections, tag
-from verify._html_text import confidence, count_verdicts, escape, highlight, items, text, verdict_of
+from verify.render.common import confidence, count_verdicts, escape, highlight, items, text, verdict_of
+from verify.render.html.blocks import LEGEND, badge, bar, count_list, evidence_sections, tag
 
 # ---------------------------------------------------------------- the check report
 

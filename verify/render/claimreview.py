@@ -34,7 +34,7 @@ import datetime as _dt
 import json
 from typing import Any
 
-from verify._html import items, report_kind, safe_url, source_index, text, verdict_of
+from verify.render.html import items, report_kind, safe_url, source_index, text, verdict_of
 
 RATINGS: dict[str, dict[str, Any]] = {
     "supported": {"ratingValue": 5, "bestRating": 5, "worstRating": 1, "alternateName": "True"},

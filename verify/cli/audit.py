@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from ._options import corpus_options, fetch_options, make_fetch_options, stance_options
+from .options import corpus_options, fetch_options, make_fetch_options, stance_options
 
 FORMATS = ["terminal", "json", "markdown", "html"]
 FAIL_ON = ["contradicted", "disputed", "unverified", "altered", "misattributed", "not-found"]
@@ -36,8 +36,8 @@ def audit_command(draft: str, sources: tuple[str, ...], cache: str | None, fmt: 
                   stance_model: str | None) -> None:
     """Audit DRAFT (.md, .txt, .html, .docx, a URL, or - for stdin): check its factual
     sentences and quotations against the sources."""
-    from ._cli_output import check_output
-    from .pipeline.audit import audit
+    from ..pipeline.audit import audit
+    from .output import check_output
 
     check_output(output, draft, *sources)
     report = audit(draft, list(sources) or ["sources"], cache=cache,
@@ -73,21 +73,21 @@ def _emit(data: dict[str, Any], fmt: str, output: str | None, no_color: bool) ->
             render_audit_terminal(data, _console(no_color=no_color))
         return
     if fmt == "json":
-        from ._render import to_json
+        from ..render.terminal import to_json
         text = to_json(data)
     elif fmt == "markdown":
-        from ._markdown import render_markdown
+        from ..render.markdown import render_markdown
         text = render_markdown(data)
     else:
-        from ._html import render_html
+        from ..render.html import render_html
         text = render_html(data)
-    from ._cli_output import write_output
+    from .output import write_output
 
     write_output(text, output)
 
 
 def _console(*, file=None, no_color: bool = False):
-    from ._options import make_console
+    from .options import make_console
 
     return make_console(file=file, no_color=no_color, soft_wrap=True)
 
