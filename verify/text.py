@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .lexicon import number_words
+from .lexicon import irregular_verbs, number_words, synonym_groups
 
 # Letters that Unicode does not decompose into base + combining mark.
 _SPECIAL = str.maketrans({
@@ -87,6 +87,33 @@ def stem(word: str) -> str:
     if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "aeiouls":
         w = w[:-1]  # 'stopped' -> 'stopp' -> 'stop'
     return w
+
+
+def _synonyms() -> dict[str, str]:
+    """Stem -> its synonym group's first stem (``verify/data/synonyms.tsv``), every form of each
+    word included ('moved' stems to 'mov', 'moves' to 'move'), and irregular pasts read as their
+    verb (``verify/data/irregular_verbs.tsv``)."""
+    out: dict[str, str] = {}
+    for group in synonym_groups():
+        stems = [stem(w) for w in group]
+        for s in stems:
+            out.setdefault(s, stems[0])
+        for w in group:
+            base = w[:-1] if w.endswith("e") else w
+            for form in (w + "s", base + "ed", base + "ing", w + "d"):
+                out.setdefault(stem(form), stems[0])
+    for past, verb in irregular_verbs():
+        out.setdefault(stem(past), out.get(stem(verb), stem(verb)))
+    return out
+
+
+SYNONYM: dict[str, str] = _synonyms()
+
+
+def canon(word: str) -> str:
+    """A word as the index and the stance compare it: its stem, read as its synonym group's."""
+    s = stem(word)
+    return SYNONYM.get(s, s)
 
 
 def words(text: str) -> list[str]:

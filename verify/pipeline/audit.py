@@ -20,7 +20,7 @@ from ..errors import InputError
 from ..model import VERDICTS, Claim, ClaimResult, Skipped, Source
 from ..reading.quotes import Quote, QuoteMatch, find_quotes, match_quote
 from ..reading.worthiness import classify, sentence_spans
-from ..retrieval.index import PassageIndex
+from ..retrieval import Retriever
 from ..stance import Stance, make_stance
 from ..text import clean_controls
 from .check import check_claim, open_index
@@ -253,13 +253,15 @@ def _line(text: str, pos: int) -> int:
 # --- the audit ---------------------------------------------------------------------------------
 
 def audit(draft: str | Path, sources: Sequence[str | Path] = ("sources",), *,
-          cache: str | Path | None = None, index: PassageIndex | None = None,
+          cache: str | Path | None = None, retriever: Retriever | None = None,
           text: str | None = None, fetch_options=None, stance=None,
-          stance_model: str | Path | None = None) -> AuditReport:
+          stance_model: str | Path | None = None, index: Retriever | None = None) -> AuditReport:
     """Audit a draft (path, URL or ``-``; or ``text`` given directly) against ``sources``;
     ``fetch_options`` (a ``verify.web.fetch.FetchOptions``) governs fetching URLs; ``stance``
-    and ``stance_model`` choose the judgement as in ``check``."""
+    and ``stance_model`` choose the judgement as in ``check``; ``retriever`` (``index``, its
+    older name) searches an already open corpus instead of indexing ``sources``."""
     judge = make_stance(stance, stance_model)
+    index = retriever or index
     if text is None:
         text, name = read_draft(draft, cache=cache, fetch_options=fetch_options)
     else:
@@ -320,7 +322,7 @@ def claim_variants(sentence: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _check_sentence(sentence: str, n: int, line: int, index: PassageIndex,
+def _check_sentence(sentence: str, n: int, line: int, index: Retriever,
                     by_id: dict[str, Source], stance: Stance) -> ClaimResult:
     """Check the whole sentence; when no source decides it, its shorter readings. A decisive
     reading wins over an undecided whole; among readings the most confident one is kept,
@@ -345,7 +347,7 @@ def _take_result(st: Statement, result: ClaimResult) -> None:
     st.evidence = [{**asdict(e), "score": round(e.score, 3)} for e in result.evidence]
 
 
-def _audit_quotes(st: Statement, qs: list[Quote], index: PassageIndex, by_id: dict[str, Source]) -> None:
+def _audit_quotes(st: Statement, qs: list[Quote], index: Retriever, by_id: dict[str, Source]) -> None:
     matched = []
     for q in qs:
         rows = _quote_context(q.text, index, by_id)
@@ -369,7 +371,7 @@ QUOTE_HITS = 50          # keyword hits read for each quotation
 _SPEAKER_BEFORE, _SPEAKER_AFTER = 40, 6  # how far match_quote looks for who is speaking
 
 
-def _quote_context(text: str, index: PassageIndex, by_id: dict[str, Source]) -> list[tuple]:
+def _quote_context(text: str, index: Retriever, by_id: dict[str, Source]) -> list[tuple]:
     """The stretches of source text where a quotation may be: the passages that share its
     words (keyword search) with enough around them to find the speaker, in document order.
     Reading every passage of a large archive for each quotation would not scale.
@@ -390,9 +392,8 @@ def _quote_context(text: str, index: PassageIndex, by_id: dict[str, Source]) -> 
     rows: list[tuple] = []
     for sid, blocks in spans.items():
         for n, (lo, hi) in enumerate(blocks):
-            rows += [(f"{sid}{_BLOCK}{n}", *r) for r in index.db.execute(
-                "SELECT text, line, start, end FROM passages WHERE source_id=? AND idx BETWEEN ? AND ? "
-                "ORDER BY idx", (sid, lo, hi))]
+            rows += [(f"{sid}{_BLOCK}{n}", p.text, p.line, p.start, p.end)
+                     for p in index.span(sid, lo, hi)]
     return rows
 
 

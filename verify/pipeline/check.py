@@ -13,6 +13,7 @@ from ..errors import InputError, RunError
 from ..inputs.claims import read_claims
 from ..inputs.sources import any_source_file, discover
 from ..model import Claim, Report, Skipped, Source
+from ..retrieval import Retriever
 from ..retrieval.cache import index_file, writer_lock
 from ..retrieval.index import PassageIndex
 from ..stance import Stance, make_stance
@@ -102,10 +103,11 @@ def open_index(sources: Sequence[str | Path], cache: str | Path | None = None,
 
 def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Path] = ("sources",),
           *, cache: str | Path | None = None, encoding: str = "utf-8",
-          progress: Progress | None = None, index: PassageIndex | None = None,
+          progress: Progress | None = None, retriever: Retriever | None = None,
           fetch_options=None, jobs: int | None = None,
           index_progress: Progress | None = None, stance: str | Stance | None = None,
-          stance_model: str | Path | None = None, cluster=None) -> Report:
+          stance_model: str | Path | None = None, cluster=None,
+          index: Retriever | None = None) -> Report:
     """Check every claim against the sources and return a ``Report``.
 
     ``claims`` is a CSV/.txt path or an iterable of claim strings (or ``Claim`` objects).
@@ -118,7 +120,10 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
     ``cluster``: a Dask scheduler address, 'local' / 'local:N' (a LocalCluster of N worker
     processes) or a ``distributed.Client``: claims are checked on its workers (``jobs`` is
     then ignored), with the same results in the same order (``verify.pipeline.cluster``).
+    ``retriever`` (``index``, its older name) searches an already open corpus instead of
+    indexing ``sources``; workers and clusters need a ``PassageIndex`` file to open.
     """
+    index = retriever or index
     if cluster is not None and stance_model is not None:
         stance_model = Path(stance_model).resolve()  # workers may run in another folder
     judge = make_stance(stance, stance_model)
@@ -151,9 +156,9 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
         if client is not None:
             from .cluster import check_on_cluster
 
-            results = check_on_cluster(client, claim_list, index.path, judge, progress)
-        elif (n_jobs := plan_jobs(jobs, len(claim_list), index.path)) > 1:
-            results = check_in_parallel(claim_list, index.path, by_id, n_jobs, progress, judge)
+            results = check_on_cluster(client, claim_list, _path(index), judge, progress)
+        elif (n_jobs := plan_jobs(jobs, len(claim_list), _path(index))) > 1:
+            results = check_in_parallel(claim_list, _path(index), by_id, n_jobs, progress, judge)
         else:
             results = []
             for n, claim in enumerate(claim_list, 1):
@@ -161,3 +166,8 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
                 if progress:
                     progress(n, len(claim_list))
     return Report(claims=results, sources=srcs, skipped=skipped, passages=index.count())
+
+
+def _path(retriever: Retriever) -> str:
+    """Where other processes can open this corpus's index (``:memory:``: they cannot)."""
+    return str(getattr(retriever, "path", ":memory:"))

@@ -11,8 +11,8 @@ import sqlite3
 from ..errors import IndexError_
 from ..model import Claim, ClaimResult, Evidence, Source
 from ..reading.facts import DENIAL_VERBS
+from ..retrieval import Retriever
 from ..retrieval.candidates import candidates
-from ..retrieval.index import PassageIndex
 from ..stance import Candidate, Judged, Stance, make_stance
 from ..text import stem
 from ..verdict import decide
@@ -20,7 +20,7 @@ from ..verdict import decide
 MAX_RELATED = 3
 
 
-def check_claim(claim: Claim, index: PassageIndex, sources: dict[str, Source],
+def check_claim(claim: Claim, index: Retriever, sources: dict[str, Source],
                 stance: Stance | None = None) -> ClaimResult:
     """Judge the best candidate passages for one claim and decide its verdict.
 
@@ -33,9 +33,12 @@ def check_claim(claim: Claim, index: PassageIndex, sources: dict[str, Source],
     try:
         return _check_claim(claim, index, sources, stance)
     except sqlite3.DatabaseError as exc:  # the index itself failed: the run cannot go on
-        index.unseal()
+        unseal = getattr(index, "unseal", None)  # PassageIndex: check the file next time
+        if unseal is not None:
+            unseal()
         raise IndexError_(f"the index failed while checking claim {claim.id} ({exc}); "
-                          "the next run checks it, and rebuilds it if damaged", where=index.path) from None
+                          "the next run checks it, and rebuilds it if damaged",
+                          where=getattr(index, "path", None)) from None
     except ModelError:
         raise
     except Exception as exc:  # noqa: BLE001
@@ -43,7 +46,7 @@ def check_claim(claim: Claim, index: PassageIndex, sources: dict[str, Source],
                            reason=f"could not be judged: internal error ({type(exc).__name__}: {exc})")
 
 
-def claim_candidates(claim: Claim, index: PassageIndex, sources: dict[str, Source]) -> list[Candidate]:
+def claim_candidates(claim: Claim, index: Retriever, sources: dict[str, Source]) -> list[Candidate]:
     """Retrieval: the claim's best passages, each with the sentences around it."""
     hits = candidates(index, claim.text)
     passages = [p for p, _sim in hits]
@@ -51,7 +54,7 @@ def claim_candidates(claim: Claim, index: PassageIndex, sources: dict[str, Sourc
             for rank, ((p, sim), around) in enumerate(zip(hits, index.contexts(passages, before=2, after=1)))]
 
 
-def _check_claim(claim: Claim, index: PassageIndex, sources: dict[str, Source],
+def _check_claim(claim: Claim, index: Retriever, sources: dict[str, Source],
                  stance: Stance) -> ClaimResult:
     judged = stance.judge(claim.text, claim_candidates(claim, index, sources), index.idf)
     evidence = _evidence(judged)

@@ -28,6 +28,7 @@ from ..inputs.comments import (
     read_comments,
 )
 from ..model import Claim, ClaimResult, Skipped, Source
+from ..retrieval import Retriever
 from .comment_judge import borderline_claims, claim_texts, comment_section, disputes, outside, overall
 from .comment_result import CommentResult
 
@@ -144,13 +145,14 @@ def _article_text(path: Path) -> str:
 
 def assess(comments_path: str | Path, article: str | Path | None = None, sources: list[str | Path] | tuple = (),
            *, cache: str | Path | None = None, fetch_options=None, stance=None,
-           stance_model: str | Path | None = None) -> "CommentsReport":
+           stance_model: str | Path | None = None, retriever: Retriever | None = None) -> "CommentsReport":
     """Classify and check every comment against the article (always a source) and ``sources``.
 
     ``comments_path`` is an export (CSV, JSON, JSONL) or an article page (``.html`` file or
     URL) whose comment section is read; without ``article`` that page is the article.
     ``fetch_options`` (a ``verify.web.fetch.FetchOptions``) governs fetching URLs; ``stance`` and
-    ``stance_model`` choose the judgement as in ``check``.
+    ``stance_model`` choose the judgement as in ``check``; ``retriever`` searches an already
+    open corpus (the article among its sources) instead of indexing the article and ``sources``.
     """
     from ..stance import make_stance
     from .check import check_claim, default_cache, open_index
@@ -175,7 +177,11 @@ def assess(comments_path: str | Path, article: str | Path | None = None, sources
         comments, skipped = read_comment_page(decode_page(raw, content_type), name)
     art_path = fetched[art] if _is_url(art) else Path(art)
     paths = [art_path] + [s for s in sources if Path(s).resolve() != art_path.resolve()]
-    index, srcs, more = open_index(paths, cache or default_cache(paths))
+    index: Retriever
+    if retriever is None:
+        index, srcs, more = open_index(paths, cache or default_cache(paths))
+    else:
+        index, srcs, more = retriever, retriever.sources(), []
     skipped += more
     by_id = {s.id: s for s in srcs}
     art_id = next((s.id for s in srcs if Path(s.path).resolve() == art_path.resolve()),

@@ -10,7 +10,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..lexicon import denial_verbs, number_words
-from ..text import STOPWORDS, fold, stem, words
+from ..text import STOPWORDS, SYNONYM, canon, fold, stem, words
 from .dates import MONTHS, DateValue, extract_dates
 from .paraphrase import phrase_meanings
 from .places import known_places
@@ -28,68 +28,6 @@ MULTIWORD_NEGATION = ("has yet to", "have yet to", "had yet to", "failed to", "f
                       "unconfirmed", "not been confirmed", "no longer", "never signed",
                       "unable to", "was prevented from", "were prevented from", "was barred from",
                       "were barred from", "was blocked from", "were blocked from")
-
-# Groups of words that report the same thing; a stem maps to its group's first member.
-_SYNONYMS = [
-    "deport expel extradite repatriate",
-    "arrest detain apprehend custody",
-    "sentence jail imprison prison convict",
-    "flee fled escape",
-    "win won award",
-    "fly flew flight board",
-    "world worldwide global globe",
-    "annual annually",
-    "kill murder assassinate slay",
-    "move relocate arrive",
-    "live reside remain stay",
-    "sign signatory ratify",
-    "threat threaten",
-    "criticise criticize criticism criticised criticized condemn",
-    "monitor surveil surveillance watch observe spy",
-    "agree agreement deal accord",
-    "confirm verify",
-    "say state tell told",
-    "football soccer",
-    "robber thief thieves",
-    "film movie",
-    "exile refugee",
-    "hold host",
-    "receive get got given",
-    "increase rise grow",
-    "decrease fall drop decline",
-    "die death dead",
-    "child children kid",
-    "week weekly",
-    "resettle resettlement",
-    "born birth birthday birthplace",
-    "mouse mice murine",
-    "self auto",
-    "rapid quick fast",
-    "require necessary essential",
-    "coronavirus covid",
-    "gross earn",
-]
-SYNONYM: dict[str, str] = {}
-for _group in _SYNONYMS:
-    _stems = [stem(w) for w in _group.split()]
-    for _s in _stems:
-        SYNONYM.setdefault(_s, _stems[0])
-    for _w in _group.split():  # every form: 'moved' stems to 'mov', 'moves' to 'move'
-        _base = _w[:-1] if _w.endswith("e") else _w
-        for _form in (_w + "s", _base + "ed", _base + "ing", _w + "d"):
-            SYNONYM.setdefault(stem(_form), _stems[0])
-
-# Irregular past forms read as their verb, so 'did not pay' meets 'paid' and 'rose' meets 'rise'
-# (forms that are also common nouns or adjectives, 'left', 'saw', 'found', are left out).
-_IRREGULAR = {"paid": "pay", "sold": "sell", "fell": "fall", "rose": "rise", "began": "begin",
-              "took": "take", "gave": "give", "made": "make", "held": "hold", "sent": "send",
-              "spent": "spend", "bought": "buy", "caught": "catch", "thought": "think", "went": "go",
-              "came": "come", "became": "become", "wrote": "write", "drove": "drive",
-              "struck": "strike", "fought": "fight", "chose": "choose", "broke": "break",
-              "spoke": "speak", "stole": "steal", "knew": "know", "forgave": "forgive",
-              "withdrew": "withdraw", "overthrew": "overthrow", "sought": "seek"}
-for _past, _base in _IRREGULAR.items():
-    SYNONYM.setdefault(stem(_past), SYNONYM.get(stem(_base), stem(_base)))
 
 # Opposite predicates common in reporting, as stems.
 _ANTONYMS = [("releas", "remain"), ("confirm", "deny"), ("win", "lose"), ("won", "lost"),
@@ -145,11 +83,6 @@ class Facts:
     # capitalised sentence openers read as common words ('Surgical', 'Elevated'): not names a
     # supporting passage must repeat, but a contradicting one must (they may still be names)
     openers: list[str] = field(default_factory=list)
-
-
-def canon(word: str) -> str:
-    s = stem(word)
-    return SYNONYM.get(s, s)
 
 
 @lru_cache(maxsize=50_000)

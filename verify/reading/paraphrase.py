@@ -1,6 +1,6 @@
 """Multiword phrases that say what one word says: 'found his way to' is 'moved to'.
 
-Single words that report the same thing are grouped in ``_facts._SYNONYMS``; this module
+Single words that report the same thing are grouped in ``verify/data/synonyms.tsv``; this module
 handles phrases, which a word-by-word comparison can never match. Each phrase gives one of
 its words the stem of the plain verb, so 'Piseth found his way to Thailand' states 'move'
 and 'Em Piseth moved to Thailand' is covered by it.

@@ -10,13 +10,13 @@ from rapidfuzz import fuzz, process
 
 from ..model import Passage
 from ..text import norm
-from .index import PassageIndex
+from . import Retriever
 
 KEYWORD_CANDIDATES = 200
 _RRF_K = 20
 
 
-def candidates(index: PassageIndex, claim: str, limit: int = 25,
+def candidates(index: Retriever, claim: str, limit: int = 25,
                pool: int = KEYWORD_CANDIDATES) -> list[tuple[Passage, float]]:
     """The ``limit`` best passages for ``claim`` with a 0-1 similarity, best first."""
     hits = index.search_norms(claim, limit=pool)

@@ -23,8 +23,7 @@ from ..errors import IndexError_, SourceError, warn
 from ..inputs.passages import split_passages
 from ..inputs.sources import KnownStat, SourceFile, load_source
 from ..model import Passage, Skipped, Source
-from ..reading.facts import SYNONYM, canon
-from ..text import STOPWORDS, words
+from ..text import STOPWORDS, SYNONYM, canon, words
 
 _BATCH = 5000
 # A query term found in more passages than this costs a scan of its whole posting list and
@@ -400,6 +399,13 @@ class PassageIndex:
         by_key = {(r[0], r[1]): Passage(*r) for r in rows}
         return [[by_key[(p.source_id, i)] for i in range(p.index - before, p.index + after + 1)
                  if (p.source_id, i) in by_key] for p in ps]
+
+    def span(self, source_id: str, first: int, last: int) -> list[Passage]:
+        """The passages of one source from index ``first`` to ``last`` (inclusive), in order."""
+        rows = self.db.execute(
+            "SELECT source_id, idx, text, start, end, line, para FROM passages "
+            "WHERE source_id=? AND idx BETWEEN ? AND ? ORDER BY idx", (source_id, first, last)).fetchall()
+        return [Passage(*r) for r in rows]
 
     def close(self) -> None:
         self.db.close()
