@@ -101,10 +101,10 @@ def test_a_missing_path_among_good_ones_is_a_listed_skip(runner, claims, corpus,
 def test_an_internal_fault_is_one_line_with_exit_3(runner, claims, corpus, monkeypatch):
     import verify.render.terminal
 
-    def broken(report):
+    def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(verify.render.terminal, "report_dict", broken)
+    monkeypatch.setattr(verify.render.terminal, "show", broken)
     r = run(runner, "check", claims, "-s", corpus)
     assert r.exit_code == 3
     assert r.stderr == "verify: error: internal error (RuntimeError: boom); please report it\n"
@@ -713,7 +713,7 @@ def test_a_fetched_source_is_known_by_its_url_on_every_run(runner, tmp_path):
 def test_a_long_path_line_is_never_broken_across_lines_in_a_terminal_panel():
     from rich.console import Console
 
-    from verify.render.terminal import _claim_panel
+    from verify.render.terminal.check import _claim_panel
 
     path = "sources/" + "very-long-folder-name/" * 8 + "article.txt"
     claim = {"id": "1", "claim": "A claim.", "verdict": "supported", "confidence": 0.9,

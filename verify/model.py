@@ -6,7 +6,7 @@ takes and returns these plain objects so that any stage can be used (and tested)
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 Verdict = Literal["supported", "contradicted", "disputed", "unverified"]
 StanceLabel = Literal["supports", "contradicts", "related"]
@@ -117,8 +117,9 @@ class Skipped:
 
 @dataclass
 class Report:
-    """Everything a run produced; ``to_dict`` is the documented JSON shape."""
+    """Everything a check produced; ``to_dict`` is the documented JSON shape."""
 
+    kind: ClassVar[str] = "check"  # which report this is, for ``verify.render``
     claims: list[ClaimResult]
     sources: list[Source]
     skipped: list[Skipped] = field(default_factory=list)

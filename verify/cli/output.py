@@ -1,15 +1,15 @@
 """What every command does with its output: check ``-o`` before any work, write the report,
 end with a one-line error.
 
-Its own module, importing nothing of the package at import time, so that ``_cli`` and the
-command modules it loads (``_audit_cli``, ``_comments_cli``, ``_report_cli``) share these
-without importing each other.
+Its own module, importing nothing of the package at import time, so that the click group
+(``cli/__init__``) and the command modules it loads share these without importing each other.
 """
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -60,3 +60,20 @@ def write_output(text: str, output: str | None) -> None:
         click.echo(f"verify: wrote {output}", err=True)
     else:
         click.echo(text, nl=False)
+
+
+def emit(report: Any, fmt: str, output: str | None, no_color: bool, **options: Any) -> None:
+    """Every command's output: ``report`` rendered by ``verify.render.render`` in ``fmt``, to
+    ``output`` (a file) or stdout. The terminal view goes to a plain console when written to
+    a file, to a styled one (unless ``no_color``) on stdout; ``options`` go to ``render``."""
+    from ..render import render
+    from .options import make_console
+
+    if fmt == "terminal":
+        if output and output != "-":
+            with open(output, "w", encoding="utf-8") as fh:
+                render(report, fmt, console=make_console(file=fh, no_color=True), **options)
+        else:
+            render(report, fmt, console=make_console(no_color=no_color), **options)
+        return
+    write_output(render(report, fmt, **options), output)

@@ -14,10 +14,9 @@ from typing import Any
 
 import click
 
-from verify.errors import InputError, VerifyError
-from verify.render.claimreview import render_claimreview
-from verify.render.html import render_html, report_kind
-from verify.render.markdown import render_markdown
+from ..errors import InputError, VerifyError
+from ..render import render
+from ..render.common import report_kind
 
 FORMATS = ("html", "markdown", "claimreview")
 
@@ -62,7 +61,7 @@ def _check_version(version: Any, where: str) -> None:
 def _check_verdicts(data: dict[str, Any], kind: str, where: str) -> None:
     """Every verdict must be one this verify knows, or the rendered page would state one
     it cannot stand behind. Names the first item that has another."""
-    from verify.model import VERDICTS
+    from ..model import VERDICTS
 
     key, noun = _ITEMS[kind]
     for n, item in enumerate(data[key], 1):
@@ -75,20 +74,6 @@ def _check_verdicts(data: dict[str, Any], kind: str, where: str) -> None:
                 label = f"{noun} {n}" + (f" (id {item['id']!r})" if isinstance(item.get("id"), str) else "")
                 raise InputError(f"{label} has an unknown verdict {v!r} (expected "
                                  f"{', '.join(VERDICTS[:-1])} or {VERDICTS[-1]})", where=where)
-
-
-def render(report: dict[str, Any], fmt: str, *, title: str | None = None, publisher: str = "verify",
-           publisher_url: str | None = None, date_published: str | None = None,
-           url: str | None = None) -> str:
-    """One entry point for every format, so ``check``/``audit``/``comments`` can reuse it."""
-    if fmt == "html":
-        return render_html(report, title=title)
-    if fmt == "markdown":
-        return render_markdown(report)
-    if fmt == "claimreview":
-        return render_claimreview(report, publisher=publisher, publisher_url=publisher_url,
-                                  date_published=date_published, url=url)
-    raise InputError(f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
 @click.command("report")

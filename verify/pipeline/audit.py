@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from ..errors import InputError
 from ..model import VERDICTS, Claim, ClaimResult, Skipped, Source
@@ -60,6 +60,7 @@ class Statement:
 
 @dataclass
 class AuditReport:
+    kind: ClassVar[str] = "audit"  # which report this is, for ``verify.render``
     draft: str
     statements: list[Statement]
     sources: list[Source]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from ..errors import FetchError, InputError
 from ..inputs.comment_page import decode_page, is_page, raw_page, read_comment_page, read_page_file
@@ -44,6 +44,7 @@ VERDICTS_DISAGREE = "verdicts in this thread disagree"
 
 @dataclass
 class CommentsReport:
+    kind: ClassVar[str] = "comments"  # which report this is, for ``verify.render``
     comments: list[CommentResult]
     sources: list[Source]
     article: str

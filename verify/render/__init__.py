@@ -1,1 +1,82 @@
-"""verify.render."""
+"""Rendering: any report, in any of its formats, through one function.
+
+    render(report, "html")                        # the page, as text
+    render(report, "terminal", console=console)   # printed on a rich console
+
+``report`` is a typed report (``verify.Report``, ``AuditReport``, ``CommentsReport``: its
+``kind`` says which) or the dict of a saved JSON report (``verify report``). The renderers
+read the documented JSON shape (``to_dict``), so a saved report renders as the run did.
+Formats: ``terminal/`` (rich), ``plain`` (JSON, CSV), ``html/``, ``markdown``, ``claimreview``
+(schema.org JSON-LD); ``common`` holds what they agree on. A new format is a module here
+and a branch in ``render``.
+"""
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from rich.console import Console
+
+from ..errors import InputError
+
+FORMATS: dict[str, tuple[str, ...]] = {
+    "check": ("terminal", "json", "csv", "markdown", "html", "claimreview"),
+    "audit": ("terminal", "json", "markdown", "html", "claimreview"),
+    "comments": ("terminal", "json", "csv", "markdown", "html", "claimreview"),
+}
+
+
+def as_data(report: Any) -> tuple[dict[str, Any], str]:
+    """The report's JSON shape and its kind (``check``, ``audit`` or ``comments``). A typed
+    report says its kind; a dict (a saved report) is known by the key that holds its items."""
+    kind = getattr(report, "kind", None)
+    if kind is not None and hasattr(report, "to_dict"):
+        return report.to_dict(), kind
+    from .common import report_kind
+
+    return report, report_kind(report)
+
+
+def render(report: Any, fmt: str, *, console: Console | None = None, max_evidence: int | None = None,
+           title: str | None = None, publisher: str = "verify", publisher_url: str | None = None,
+           date_published: str | None = None, url: str | None = None) -> str:
+    """``report`` in format ``fmt``, as text. ``terminal`` prints on ``console`` (and returns
+    ''), or without one returns the plain line-oriented view. ``max_evidence``: passages per
+    side in the terminal view; ``title``: the HTML page's; ``publisher``, ``publisher_url``,
+    ``date_published``, ``url``: ClaimReview's fields."""
+    data, kind = as_data(report)
+    if fmt not in FORMATS[kind]:
+        raise InputError(f"a {kind} report has no {fmt!r} format (choose from {', '.join(FORMATS[kind])})")
+    if fmt == "terminal":
+        from .terminal import show
+
+        if console is not None:
+            show(data, kind, console, max_evidence=max_evidence)
+            return ""
+        buf = io.StringIO()
+        show(data, kind, Console(file=buf, color_system=None, no_color=True, highlight=False, emoji=False),
+             max_evidence=max_evidence)
+        return buf.getvalue()
+    if fmt == "json":
+        from .plain import to_json
+
+        return to_json(data)
+    if fmt == "csv":
+        from .plain import check_csv, comments_csv
+
+        return check_csv(data) if kind == "check" else comments_csv(data)
+    if fmt == "markdown":
+        from .markdown import render_markdown
+
+        return render_markdown(data)
+    if fmt == "html":
+        from .html import render_html
+
+        return render_html(data, title=title)
+    from .claimreview import render_claimreview
+
+    return render_claimreview(data, publisher=publisher, publisher_url=publisher_url,
+                              date_published=date_published, url=url)
+
+
+__all__ = ["FORMATS", "as_data", "render"]

@@ -1,13 +1,10 @@
-"""The terminal report (rich) and the plain formats (JSON, CSV).
+"""The terminal view of a ``check`` report (rich), and the styles the other terminal views share.
 
 Every piece of claim and source text is escaped before it meets rich markup: a source that
 contains ``[bold]`` or ``[/x]`` prints literally.
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 from typing import Any
 
@@ -15,7 +12,7 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
-from ..model import VERDICTS, Report
+from ...model import VERDICTS
 
 STYLE = {"supported": "bold green", "contradicted": "bold red", "disputed": "bold yellow",
          "unverified": "bold bright_black"}
@@ -135,36 +132,3 @@ def _claim_panel(c: dict[str, Any], max_evidence: int, width: int = 200) -> Pane
             parts.append(Text("  closest: ", style="dim") + _cite(e, width - 11))
             parts.append(Text("  " + e["reason"], style="dim italic"))
     return Panel(Group(*parts), border_style=STYLE[verdict].split()[-1], expand=True)
-
-
-def to_json(report: dict[str, Any]) -> str:
-    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
-
-
-def to_csv(report: dict[str, Any]) -> str:
-    """One row per claim: the verdict, the best evidence each way, and the input's own columns."""
-    extra = sorted({k for c in report["claims"] for k in c.get("fields", {})})
-    buf = io.StringIO()
-    w = csv.writer(buf)
-    w.writerow([csv_cell(h) for h in
-                ["id", "claim", "verdict", "confidence", "supporting", "contradicting", "reason", *extra]])
-    for c in report["claims"]:
-        best = {s: next((e for e in c["evidence"] if e["stance"] == s), None)
-                for s in ("supports", "contradicts")}
-        cite = {s: f"{e['source']}:{e['line']}" if e else "" for s, e in best.items()}
-        reason = (best["contradicts"] or best["supports"] or {}).get("reason") or c.get("reason", "")
-        w.writerow([csv_cell(x) for x in (
-            c["id"], c["claim"], c["verdict"], c["confidence"], cite["supports"], cite["contradicts"],
-            reason, *[c.get("fields", {}).get(k, "") for k in extra])])
-    return buf.getvalue()
-
-
-def csv_cell(value: Any) -> str:
-    """One CSV cell, neutralised against spreadsheet formulas: every cell of every CSV we
-    write passes here (ids, source names and the input's own columns are untrusted too)."""
-    s = "" if value is None else str(value)
-    return "'" + s if s[:1] in ("=", "+", "-", "@", "\t", "\r") else s
-
-
-def report_dict(report: Report | dict[str, Any]) -> dict[str, Any]:
-    return report if isinstance(report, dict) else report.to_dict()
