@@ -18,10 +18,12 @@ __version__ = "0.1.0"
 _MODULES = {
     ".errors": ("VerifyError", "InputError", "SourceError", "FetchError", "RunError", "ModelError",
                 "VerifyWarning"),
-    ".model": ("Claim", "ClaimResult", "Evidence", "Passage", "Report", "Skipped", "Source"),
+    ".model": ("Claim", "ClaimResult", "Evidence", "Passage", "Report", "Skipped", "Source",
+               "AuditReport", "Statement", "CommentsReport", "CommentResult", "Comment", "report_from_dict"),
     ".inputs.claims": ("read_claims",),
     ".inputs.sources": ("load_sources",),
     ".inputs.passages": ("split_passages",),
+    ".retrieval": ("Retriever",),
     ".retrieval.index": ("PassageIndex", "SyncStats"),
     ".reading.quantities": ("extract_quantities",),
     ".reading.dates": ("extract_dates",),
@@ -31,8 +33,8 @@ _MODULES = {
     "._stance": ("judge",),
     ".stance": ("Stance", "RulesStance", "ModelStance", "make_stance"),
     ".pipeline.check": ("check", "check_claim", "open_index"),
-    ".pipeline.audit": ("audit", "AuditReport", "read_draft"),
-    ".pipeline.comments": ("CommentsReport", "assess", "read_comments", "read_comment_page"),
+    ".pipeline.audit": ("audit", "read_draft"),
+    ".pipeline.comments": ("assess", "read_comments", "read_comment_page"),
     ".web.fetch": ("fetch_urls", "fetch_source", "FetchOptions"),
     ".render.html": ("render_html",),
     ".render.markdown": ("render_markdown",),
@@ -70,18 +72,23 @@ if TYPE_CHECKING:  # every public name, for type checkers and IDEs (``X as X``: 
     from .inputs.passages import split_passages as split_passages
     from .inputs.sources import load_sources as load_sources
     from .model import (
+        AuditReport as AuditReport,
         Claim as Claim,
         ClaimResult as ClaimResult,
+        Comment as Comment,
+        CommentResult as CommentResult,
+        CommentsReport as CommentsReport,
         Evidence as Evidence,
         Passage as Passage,
         Report as Report,
         Skipped as Skipped,
         Source as Source,
+        Statement as Statement,
+        report_from_dict as report_from_dict,
     )
-    from .pipeline.audit import AuditReport as AuditReport, audit as audit, read_draft as read_draft
+    from .pipeline.audit import audit as audit, read_draft as read_draft
     from .pipeline.check import check as check, check_claim as check_claim, open_index as open_index
     from .pipeline.comments import (
-        CommentsReport as CommentsReport,
         assess as assess,
         read_comment_page as read_comment_page,
         read_comments as read_comments,
@@ -94,6 +101,7 @@ if TYPE_CHECKING:  # every public name, for type checkers and IDEs (``X as X``: 
     from .render.claimreview import render_claimreview as render_claimreview
     from .render.html import render_html as render_html
     from .render.markdown import render_markdown as render_markdown
+    from .retrieval import Retriever as Retriever
     from .retrieval.index import PassageIndex as PassageIndex, SyncStats as SyncStats
     from .stance import (
         ModelStance as ModelStance,

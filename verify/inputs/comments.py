@@ -11,12 +11,11 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..model import Skipped
+from ..model import Comment, Skipped
 from ..text import clean_controls
 
 ID_KEYS = ("id", "comment_id", "cid")
@@ -25,18 +24,6 @@ AUTHOR_KEYS = ("author", "user", "username", "name", "author_name")
 DATE_KEYS = ("date", "created_at", "timestamp", "created", "time", "published")
 TEXT_KEYS = ("text", "body", "comment", "content", "message")
 MAX_TEXT = 5000
-
-
-@dataclass
-class Comment:
-    """One reader comment as exported; ``row`` is where it was in the file (1-based)."""
-
-    id: str
-    text: str
-    parent_id: str | None = None
-    author: str = ""
-    date: str = ""
-    row: int = 0
 
 
 def read_input(name: str, expected: str) -> bytes:

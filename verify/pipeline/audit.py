@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, replace
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from ..errors import InputError
-from ..model import VERDICTS, Claim, ClaimResult, Skipped, Source
+from ..model import AuditReport, Claim, ClaimResult, Source, Statement
 from ..reading.quotes import Quote, QuoteMatch, find_quotes, match_quote
 from ..reading.worthiness import classify, sentence_spans
 from ..retrieval import Retriever
@@ -25,7 +25,6 @@ from ..stance import Stance, make_stance
 from ..text import clean_controls
 from .check import check_claim, open_index
 
-QUOTE_STATUSES = ("exact", "altered", "misattributed", "not-found")
 # How a quote's status reads as a verdict, so quotes count in the same summary as claims:
 # words found as written back the sentence; words given to someone else contradict it;
 # changed words are a dispute between draft and source; words nowhere are unverified.
@@ -33,66 +32,6 @@ QUOTE_VERDICT = {"exact": "supported", "altered": "disputed", "misattributed": "
                  "not-found": "unverified"}
 # When one sentence holds several quotations, the one shown is the most serious.
 _SEVERITY = {"misattributed": 3, "altered": 2, "not-found": 1, "exact": 0}
-
-
-@dataclass
-class Statement:
-    """One sentence of the draft (or several, when a quotation runs across them)."""
-
-    text: str
-    line: int
-    start: int
-    end: int
-    kind: str
-    reason: str
-    score: float = 0.0
-    verdict: str | None = None
-    confidence: float = 0.0
-    quote: dict[str, Any] | None = None
-    evidence: list[dict[str, Any]] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "line": self.line, "start": self.start, "end": self.end,
-                "kind": self.kind, "verdict": self.verdict, "confidence": round(self.confidence, 3),
-                "score": self.score, "quote": self.quote, "evidence": self.evidence,
-                "reason": self.reason}
-
-
-@dataclass
-class AuditReport:
-    kind: ClassVar[str] = "audit"  # which report this is, for ``verify.render``
-    draft: str
-    statements: list[Statement]
-    sources: list[Source]
-    skipped: list[Skipped] = field(default_factory=list)
-    passages: int = 0
-
-    def summary(self) -> dict[str, Any]:
-        """Counts of what the report shows, each statement once under its own kind: claims
-        by verdict, quotations by status (a quotation's verdict is not a claim's)."""
-        kinds: dict[str, int] = {}
-        for s in self.statements:
-            kinds[s.kind] = kinds.get(s.kind, 0) + 1
-        verdicts = {v: 0 for v in VERDICTS}
-        quotes = {q: 0 for q in QUOTE_STATUSES}
-        for s in self.statements:
-            if s.quote:
-                quotes[s.quote["status"]] += 1
-            elif s.verdict in verdicts:
-                verdicts[s.verdict] += 1
-        return {"sentences": len(self.statements), "checked": sum(s.verdict is not None for s in self.statements),
-                "kinds": kinds, **verdicts, "quotes": quotes}
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "version": 1,
-            "draft": self.draft,
-            "corpus": {"sources": len(self.sources), "passages": self.passages},
-            "summary": self.summary(),
-            "statements": [s.to_dict() for s in self.statements],
-            "sources": [s.to_dict() for s in self.sources],
-            "skipped": [asdict(s) for s in self.skipped],
-        }
 
 
 # --- reading the draft -------------------------------------------------------------------------

@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 from ..model import ClaimResult
 
 if TYPE_CHECKING:
-    from ..inputs.comments import Comment
-    from .comment_result import CommentResult
+    from ..model import Comment, CommentResult
 
 # A trailing ", not X like some outlets wrote" names what the reader corrects; the claim is
 # what comes before it.

@@ -10,9 +10,7 @@ single comment lives in ``_comment_judge``; this module threads, flags and repor
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
 
 from ..errors import FetchError, InputError
 from ..inputs.comment_page import decode_page, is_page, raw_page, read_comment_page, read_page_file
@@ -27,91 +25,23 @@ from ..inputs.comments import (
     build_comments,
     read_comments,
 )
-from ..model import Claim, ClaimResult, Skipped, Source
+from ..model import (
+    DISPUTES_PARENT,
+    VERDICTS_DISAGREE,
+    Claim,
+    ClaimResult,
+    CommentResult,
+    CommentsReport,
+    needs_attention,
+    verdicts_disagree,
+)
 from ..retrieval import Retriever
 from .comment_judge import borderline_claims, claim_texts, comment_section, disputes, outside, overall
-from .comment_result import CommentResult
 
 __all__ = ["AUTHOR_KEYS", "DATE_KEYS", "DISPUTES_PARENT", "ID_KEYS", "MAX_TEXT", "PARENT_KEYS", "TEXT_KEYS",
            "VERDICTS_DISAGREE", "Comment", "CommentResult", "CommentsReport", "assess", "borderline_claims",
            "build_comments", "claim_texts", "comment_section", "is_page", "needs_attention", "overall",
            "read_comment_page", "read_comments", "read_page_file"]
-
-# "Flags" a moderator sees on a comment and on its thread.
-DISPUTES_PARENT = "disputes its parent"
-VERDICTS_DISAGREE = "verdicts in this thread disagree"
-
-
-@dataclass
-class CommentsReport:
-    kind: ClassVar[str] = "comments"  # which report this is, for ``verify.render``
-    comments: list[CommentResult]
-    sources: list[Source]
-    article: str
-    skipped: list[Skipped] = field(default_factory=list)
-    passages: int = 0
-
-    def threads(self) -> list[dict[str, Any]]:
-        out: dict[str, dict[str, Any]] = {}
-        for r in self.comments:
-            t = out.setdefault(r.thread, {"id": r.thread, "comments": [], "flags": []})
-            t["comments"].append(r.comment.id)
-        for t in out.values():
-            members = [r for r in self.comments if r.thread == t["id"]]
-            if any(DISPUTES_PARENT in r.flags for r in members):
-                t["flags"].append("a reply disputes a factual claim of its parent")
-            if _disagree({r.verdict for r in members}):
-                t["flags"].append("the verdicts of comments in this thread disagree")
-        return list(out.values())
-
-    def summary(self) -> dict[str, Any]:
-        kinds = {k: 0 for k in ("claim", "opinion", "question", "other")}
-        verdicts = {k: 0 for k in ("supported", "contradicted", "disputed", "unverified")}
-        for r in self.comments:
-            kinds[r.kind] = kinds.get(r.kind, 0) + 1
-            if r.verdict:
-                verdicts[r.verdict] += 1
-        return {"comments": len(self.comments), "threads": len(self.threads()), "kinds": kinds,
-                "verdicts": verdicts, "need_attention": sum(needs_attention(r) for r in self.comments),
-                "skipped": len(self.skipped)}
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "version": 1,
-            "article": self.article,
-            "corpus": {"sources": len(self.sources), "passages": self.passages},
-            "summary": self.summary(),
-            "comments": [_comment_dict(r) for r in self.comments],
-            "threads": self.threads(),
-            "sources": [s.to_dict() for s in self.sources],
-            "skipped": [asdict(s) for s in self.skipped],
-        }
-
-
-def needs_attention(r: CommentResult) -> bool:
-    """What a moderator should read first: a claim the sources reject or argue about, or a
-    reply fighting its parent over facts."""
-    return r.verdict in ("contradicted", "disputed") or DISPUTES_PARENT in r.flags
-
-
-def _disagree(verdicts: set[str | None]) -> bool:
-    return "supported" in verdicts and bool(verdicts & {"contradicted", "disputed"})
-
-
-def _comment_dict(r: CommentResult) -> dict[str, Any]:
-    c = r.comment
-    return {
-        "id": c.id, "parent_id": c.parent_id, "author": c.author, "date": c.date, "text": c.text,
-        "kind": r.kind, "reason": r.reason, "verdict": r.verdict,
-        "claims": [
-            {"claim": k.claim.text, "verdict": k.verdict, "confidence": round(k.confidence, 3),
-             "reason": k.reason,
-             "evidence": [{**asdict(e), "score": round(e.score, 3)} for e in k.evidence]}
-            for k in r.claims
-        ],
-        "thread": r.thread, "flags": list(r.flags), "disputes_parent": DISPUTES_PARENT in r.flags,
-    }
-
 
 def _is_url(value: str) -> bool:
     return value.lower().startswith(("http://", "https://"))
@@ -215,7 +145,7 @@ def assess(comments_path: str | Path, article: str | Path | None = None, sources
     for r in results.values():
         threads.setdefault(r.thread, set()).add(r.verdict)
     for r in results.values():
-        if r.verdict and _disagree(threads[r.thread]) and r.verdict in ("supported", "contradicted", "disputed"):
+        if r.verdict and verdicts_disagree(threads[r.thread]) and r.verdict in ("supported", "contradicted", "disputed"):
             r.flags.append(VERDICTS_DISAGREE)
     return CommentsReport(list(results.values()), srcs, str(article), skipped, index.count())
 
