@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from verify.pipeline.audit import _plain_markdown, _statements, audit, claim_variants, read_draft
+from verify.inputs.drafts import _plain_markdown, read_draft
+from verify.pipeline.audit import _statements, audit, claim_variants
 from verify.cli.audit import audit_command
 from verify.pipeline.check import open_index
 from verify.errors import InputError

@@ -33,7 +33,8 @@ _MODULES = {
     "._stance": ("judge",),
     ".stance": ("Stance", "RulesStance", "ModelStance", "make_stance"),
     ".pipeline.check": ("check", "check_claim", "open_index"),
-    ".pipeline.audit": ("audit", "read_draft"),
+    ".pipeline.audit": ("audit",),
+    ".inputs.drafts": ("read_draft",),
     ".pipeline.comments": ("assess", "read_comments", "read_comment_page"),
     ".web.fetch": ("fetch_urls", "fetch_source", "FetchOptions"),
     ".render.html": ("render_html",),
@@ -69,6 +70,7 @@ if TYPE_CHECKING:  # every public name, for type checkers and IDEs (``X as X``: 
         VerifyWarning as VerifyWarning,
     )
     from .inputs.claims import read_claims as read_claims
+    from .inputs.drafts import read_draft as read_draft
     from .inputs.passages import split_passages as split_passages
     from .inputs.sources import load_sources as load_sources
     from .model import (
@@ -86,7 +88,7 @@ if TYPE_CHECKING:  # every public name, for type checkers and IDEs (``X as X``: 
         Statement as Statement,
         report_from_dict as report_from_dict,
     )
-    from .pipeline.audit import audit as audit, read_draft as read_draft
+    from .pipeline.audit import audit as audit
     from .pipeline.check import check as check, check_claim as check_claim, open_index as open_index
     from .pipeline.comments import (
         assess as assess,
