@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from .options import corpus_options, fetch_options, make_console, make_fetch_options, stance_options
+from .options import corpus_options, fetch_options, make_fetch_options, stance_options
 from .output import check_output, check_url, emit
 
 FORMATS = ["terminal", "json", "csv", "markdown", "html", "claimreview"]
@@ -37,6 +37,7 @@ def check_command(claims: str, sources: tuple[str, ...], cache: str | None, fmt:
                   allow_private: bool, stance: str, stance_model: str | None, jobs: int,
                   cluster: str | None) -> None:
     """Check every claim in CLAIMS (CSV with a claim column, .txt one per line, - for stdin)."""
+    from ..console import make_console
     from ..pipeline.check import check
     from ..pipeline.parallel import default_jobs
 

@@ -74,7 +74,7 @@ def print_report(report) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from .options import make_console
+    from ..console import make_console
 
     table = Table(show_lines=False)
     table.add_column("status")

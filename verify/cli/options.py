@@ -4,8 +4,6 @@ A module of its own, importing nothing of the package, so any command module can
 """
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 
@@ -26,19 +24,6 @@ def corpus_options(formats: list[str]):
             f = opt(f)
         return f
     return wrap
-
-
-def make_console(*, stderr: bool = False, file=None, no_color: bool = False, soft_wrap: bool = False):
-    """The one way every command makes a rich console. ``--no-color`` or a non-empty
-    ``NO_COLOR`` mean no styling codes at all (no colour, and no bold, dim or italic
-    either): rich's colour system is switched off, not just its colours."""
-    import os
-
-    from rich.console import Console
-
-    plain = no_color or bool(os.environ.get("NO_COLOR"))
-    kw: dict[str, Any] = {"color_system": None, "no_color": True} if plain else {}
-    return Console(stderr=stderr, file=file, highlight=False, emoji=False, soft_wrap=soft_wrap, **kw)
 
 
 def fetch_options(f):

@@ -66,8 +66,8 @@ def emit(report: Any, fmt: str, output: str | None, no_color: bool, **options: A
     """Every command's output: ``report`` rendered by ``verify.render.render`` in ``fmt``, to
     ``output`` (a file) or stdout. The terminal view goes to a plain console when written to
     a file, to a styled one (unless ``no_color``) on stdout; ``options`` go to ``render``."""
+    from ..console import make_console
     from ..render import render
-    from .options import make_console
 
     if fmt == "terminal":
         if output and output != "-":

@@ -13,11 +13,12 @@ and a branch in ``render``.
 from __future__ import annotations
 
 import io
-from typing import Any
-
-from rich.console import Console
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 FORMATS: dict[str, tuple[str, ...]] = {
     "check": ("terminal", "json", "csv", "markdown", "html", "claimreview"),
@@ -53,9 +54,10 @@ def render(report: Any, fmt: str, *, console: Console | None = None, max_evidenc
         if console is not None:
             show(data, kind, console, max_evidence=max_evidence)
             return ""
+        from ..console import make_console
+
         buf = io.StringIO()
-        show(data, kind, Console(file=buf, color_system=None, no_color=True, highlight=False, emoji=False),
-             max_evidence=max_evidence)
+        show(data, kind, make_console(file=buf, no_color=True), max_evidence=max_evidence)
         return buf.getvalue()
     if fmt == "json":
         from .plain import to_json
