@@ -201,28 +201,22 @@ def _at_sentence_start(text: str, at: int) -> bool:
 
 def extract_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text``, in order. Calendar years are kind 'year' (dates handle them)."""
+    out = (_numbers(text) + _ordinals(text) + _span_words(text) + _shares(text) + _vague(text)
+           + _times_words(text))
+    shares = [(q.start, q.end) for q in out if q.kind == "percent" and q.hi <= 100 and _SHARE.match(text, q.start)]
+    out = [q for q in out if not any(a <= q.start and q.end <= b and not (a, b) == (q.start, q.end)
+                                     for a, b in shares)]  # 'five' in 'one in five'
+    out.sort(key=lambda q: q.start)
+    return _merge_ranges(text, out)
+
+
+def _numbers(text: str) -> list[Quantity]:
+    """Numbers in digits or words, with their scale, unit and qualifier ('nearly 5,000')."""
     out: list[Quantity] = []
     for m in _QTY_RE.finditer(text):
         num = _to_number(m.group("num"), m.group("scale"))
-        if num is None:
+        if num is None or _not_a_quantity(text, m):
             continue
-        raw_num = m.group("num")
-        if raw_num[0].isupper() and (not _at_sentence_start(text, m.start("num"))
-                                     or _TITLE_AFTER.match(text, m.end())):
-            continue  # 'Fast Five', 'Twenty-One Pilots', 'A Thousand Suns': a number in a name
-        if (raw_num[0].isdigit() and not (m.group("qual") or m.group("cur0") or m.group("pct")
-                                          or m.group("cur") or m.group("dur") or m.group("times"))
-                and (_TITLE_BEFORE.search(text, 0, m.start("num")) or _TITLE_AFTER.match(text, m.end()))):
-            continue  # 'Bad Santa 2', '47 Meters Down': a number in a title
-        if raw_num.lower() in ("one", "half") and not (m.group("dur") or m.group("cur") or m.group("times")):
-            continue  # "one of the", "half of them": too ambiguous to count
-        # reject digits glued to letters (e.g. 'B52', 'COVID-19' handled by boundary check)
-        before = text[max(0, m.start("num") - 2): m.start("num")]
-        if raw_num[0].isdigit() and before and (before[-1].isalpha() or re.fullmatch(r"[A-Za-z]-", before)):
-            continue
-        if (raw_num[0].isdigit() and m.end() < len(text) and text[m.end()].isalpha()
-                and not (m.group("pct") or m.group("cur") or m.group("dur") or m.group("times"))):
-            continue  # '42nd', '3D': glued to letters, not a count
         lo = hi = num
         if m.group("num2"):
             n2 = _to_number(m.group("num2"), m.group("scale2") or m.group("scale"))
@@ -231,27 +225,57 @@ def extract_quantities(text: str) -> list[Quantity]:
             if not m.group("scale") and m.group("scale2"):
                 lo = num * SCALES.get(fold(m.group("scale2")).strip(" -"), 1)
             hi = n2
-        kind, unit, factor = "count", "", 1.0
-        if m.group("pct"):
-            kind, unit = "percent", "%"
-        elif m.group("cur") or m.group("cur0"):
-            kind, unit = "money", CURRENCIES.get(fold(m.group("cur") or m.group("cur0")).strip(), "?")
-        elif m.group("dur"):
-            if m.group("old") or _AGE_PRE.search(text[: m.start()]):
-                kind, unit = "age", "years"
-            else:
-                kind, unit, factor = "duration", "days", DURATION_DAYS[m.group("dur").lower()]
-        elif m.group("times"):
-            kind, unit = "times", "times"
-        elif _AGE_PRE.search(text[: m.start()]):
-            kind, unit = "age", "years"
-        elif re.fullmatch(r"1[5-9]\d\d|20\d\d", raw_num) and not m.group("num2") and not m.group("qual"):
-            kind = "year"
+        kind, unit, factor = _kind(text, m)
         if m.group("num2") and kind == "year":
             continue
         lo, hi = _interval(m.group("qual"), lo * factor, hi * factor)
-        start = m.start()
-        out.append(Quantity(kind, unit, lo, hi, m.group(0), start, m.end(), num * factor))
+        out.append(Quantity(kind, unit, lo, hi, m.group(0), m.start(), m.end(), num * factor))
+    return out
+
+
+def _not_a_quantity(text: str, m: re.Match) -> bool:
+    """A number that counts nothing: part of a name or title, 'one of', glued to letters."""
+    raw_num = m.group("num")
+    if raw_num[0].isupper() and (not _at_sentence_start(text, m.start("num"))
+                                 or _TITLE_AFTER.match(text, m.end())):
+        return True  # 'Fast Five', 'Twenty-One Pilots', 'A Thousand Suns': a number in a name
+    if (raw_num[0].isdigit() and not (m.group("qual") or m.group("cur0") or m.group("pct")
+                                      or m.group("cur") or m.group("dur") or m.group("times"))
+            and (_TITLE_BEFORE.search(text, 0, m.start("num")) or _TITLE_AFTER.match(text, m.end()))):
+        return True  # 'Bad Santa 2', '47 Meters Down': a number in a title
+    if raw_num.lower() in ("one", "half") and not (m.group("dur") or m.group("cur") or m.group("times")):
+        return True  # "one of the", "half of them": too ambiguous to count
+    # reject digits glued to letters (e.g. 'B52', 'COVID-19' handled by boundary check)
+    before = text[max(0, m.start("num") - 2): m.start("num")]
+    if raw_num[0].isdigit() and before and (before[-1].isalpha() or re.fullmatch(r"[A-Za-z]-", before)):
+        return True
+    if (raw_num[0].isdigit() and m.end() < len(text) and text[m.end()].isalpha()
+            and not (m.group("pct") or m.group("cur") or m.group("dur") or m.group("times"))):
+        return True  # '42nd', '3D': glued to letters, not a count
+    return False
+
+
+def _kind(text: str, m: re.Match) -> tuple[str, str, float]:
+    """What a number measures: (kind, unit, factor to the kind's unit)."""
+    if m.group("pct"):
+        return "percent", "%", 1.0
+    if m.group("cur") or m.group("cur0"):
+        return "money", CURRENCIES.get(fold(m.group("cur") or m.group("cur0")).strip(), "?"), 1.0
+    if m.group("dur"):
+        if m.group("old") or _AGE_PRE.search(text[: m.start()]):
+            return "age", "years", 1.0
+        return "duration", "days", DURATION_DAYS[m.group("dur").lower()]
+    if m.group("times"):
+        return "times", "times", 1.0
+    if _AGE_PRE.search(text[: m.start()]):
+        return "age", "years", 1.0
+    if re.fullmatch(r"1[5-9]\d\d|20\d\d", m.group("num")) and not m.group("num2") and not m.group("qual"):
+        return "year", "", 1.0
+    return "count", "", 1.0
+
+
+def _ordinals(text: str) -> list[Quantity]:
+    out = []
     for m in _ORDINAL.finditer(text):
         if m.group(0)[0].isupper() and not _at_sentence_start(text, m.start()):
             continue  # 'First Lady', 'Second World War': an ordinal inside a name
@@ -260,11 +284,21 @@ def extract_quantities(text: str) -> list[Quantity]:
         word = m.group(0).lower()
         v = float(ORDINALS.get(word) or re.sub(r"\D", "", word))
         out.append(Quantity("ordinal", "th", v, v, m.group(0), m.start(), m.end(), v))
+    return out
+
+
+def _span_words(text: str) -> list[Quantity]:
+    out = []
     for m in _SPAN_WORD.finditer(text):  # 'a decade in prison', 'more than a century'
         years = (10 if m.group("unit").lower().startswith("decade") else 100) * (
             0.5 if m.group("half") else 1)
         lo, hi = _interval(m.group("qual"), years * 365.25, years * 365.25)
         out.append(Quantity("duration", "days", lo, hi, m.group(0), m.start(), m.end(), years * 365.25))
+    return out
+
+
+def _shares(text: str) -> list[Quantity]:
+    out = []
     for m in _SHARE.finditer(text):  # 'one in five', 'a third of', 'half of': a percentage
         if m.group("n"):
             pct = 100.0 * _small(m.group("n")) / _small(m.group("d"))
@@ -273,19 +307,25 @@ def extract_quantities(text: str) -> list[Quantity]:
         if 0 < pct <= 100:
             out.append(Quantity("percent", "%", pct * 0.9, min(100.0, pct * 1.1), m.group(0).strip(),
                                 m.start(), m.end(), pct))
+    return out
+
+
+def _vague(text: str) -> list[Quantity]:
+    out = []
     for m in _VAGUE.finditer(text):  # 'dozens of exiles', 'tens of thousands of people'
         lo, hi = _VAGUE_SPANS[" ".join(m.group(1).lower().split())]
         out.append(Quantity("count", "vague", lo, hi, m.group(1), m.start(), m.end(1), lo))
+    return out
+
+
+def _times_words(text: str) -> list[Quantity]:
+    out = []
     for m in _TIMES_WORD.finditer(text):
         if m.group(1).lower() == "once" and _FORMERLY.match(text, m.end()):
             continue  # 'who once was captain', 'once the war ended': formerly / when
         v = TIMES[m.group(1).lower()]
         out.append(Quantity("times", "times", v, v, m.group(0), m.start(), m.end(), v))
-    shares = [(q.start, q.end) for q in out if q.kind == "percent" and q.hi <= 100 and _SHARE.match(text, q.start)]
-    out = [q for q in out if not any(a <= q.start and q.end <= b and not (a, b) == (q.start, q.end)
-                                     for a, b in shares)]  # 'five' in 'one in five'
-    out.sort(key=lambda q: q.start)
-    return _merge_ranges(text, out)
+    return out
 
 
 _OUT_OF = re.compile(r"\s*(?:/|out of)\s*$")
