@@ -58,44 +58,10 @@ def align(items_c: list, items_p: list, claim: Facts, passage: Facts, comparable
         for p in items_p:
             if not comparable(c, p) or (not is_qty and _other_end_of_life(claim, c, passage, p)):
                 continue
-            ctx_p = _window(passage, p.start, p.end, size, is_qty)
-            if getattr(p, "unit", "") == "named":  # the listed subject meets the claim's sentence
-                if not _values_agree(c, p):
-                    continue  # a list of names need not be everyone: it confirms, never refutes
-                shared = {t for t in _window(claim, c.start, c.end, size) if _token_match(t, ctx_p)}
-            else:
-                shared = {t for t in ctx_c if _token_match(t, ctx_p)}
-            kinds = {getattr(c, "kind", "date"), getattr(p, "kind", "date")}
-            # an age belongs to its person and a date to its sentence: names align them too
-            score = len(shared) if kinds & {"age", "date", "ordinal"} else len(shared - name_stems)
-            agrees = _values_agree(c, p)
-            if agrees and isinstance(c, Quantity) and not confirms(c, p):
-                continue  # allowed but not stated: neither confirms nor refutes
-            if agrees and isinstance(c, DateValue) and not _as_precise(c, p):
-                continue  # 'in 1999' does not say 'on April 20, 1999'
-            if "age" in kinds or (agrees and not kinds & {"count", "date"}
-                                  and not (isinstance(c, Quantity) and is_bound(c))):
-                # same unit and same value (money, percent, duration) aligns by itself; a
-                # bound ('less than $93 million') is met by any smaller sum, so it does not
-                score += 1
-            elif kinds <= {"percent", "money"} and _only(items_c, c) and _only(items_p, p):
-                score += 1  # the one percentage in each: 'scored over 79%' / 'holds a 79% rating'
-            if score < 1 or (not agrees and isinstance(c, Quantity) and score < 2
-                             and same_direction_bounds(c, p)):
-                continue  # 'more than 150' vs 'more than 200' conflict only about the same thing
-            if not agrees and (_SCOPE & ctx_c) != (_SCOPE & ctx_p):
-                continue  # '11 goals in the season' is not the career's '800 goals'
-            if not agrees and kinds == {"count"}:
-                noun_c, noun_p = _counted(claim, c), _counted(passage, p)
-                if (noun_c | noun_p) & _MEASURES and noun_c != noun_p:
-                    continue  # '8 inches' and '0.16 metres', '3.1 mm per year': other scales
-                if not shared - name_stems - noun_c - noun_p and not (
-                        noun_c == noun_p and (ctx_c - name_stems - noun_c) & set(passage.stems)):
-                    # '100 refugees deported' vs '40 exiles remain': same noun, other act; but
-                    # 'reported fewer than 19,000 deaths' meets 'reported ... 19,323 deaths'
-                    continue
-                score += bool(noun_c) and noun_c == noun_p  # deaths against deaths first
-            (agreeing if agrees else others).append((score, p))
+            scored = _score(c, p, claim, passage, (items_c, items_p), ctx_c, size, name_stems)
+            if scored is not None:
+                score, agrees = scored
+                (agreeing if agrees else others).append((score, p))
         agreeing.sort(key=lambda t: -t[0])
         others.sort(key=lambda t: -t[0])
         if (agreeing and others and others[0][0] > agreeing[0][0]
@@ -106,6 +72,52 @@ def align(items_c: list, items_p: list, claim: Facts, passage: Facts, comparable
 
         out.append((c, [p for _, p in agreeing], [p for _, p in others]))
     return out
+
+
+def _score(c, p, claim: Facts, passage: Facts, items: tuple[list, list], ctx_c: set[str], size: int,
+           name_stems: set[str]) -> tuple[int, bool] | None:
+    """How surely claim value ``c`` and passage value ``p`` are about the same thing (the
+    words they share around them), and whether they agree; None when they are not."""
+    items_c, items_p = items
+    is_qty = isinstance(items_c[0], Quantity)
+    ctx_p = _window(passage, p.start, p.end, size, is_qty)
+    if getattr(p, "unit", "") == "named":  # the listed subject meets the claim's sentence
+        if not _values_agree(c, p):
+            return None  # a list of names need not be everyone: it confirms, never refutes
+        shared = {t for t in _window(claim, c.start, c.end, size) if _token_match(t, ctx_p)}
+    else:
+        shared = {t for t in ctx_c if _token_match(t, ctx_p)}
+    kinds = {getattr(c, "kind", "date"), getattr(p, "kind", "date")}
+    # an age belongs to its person and a date to its sentence: names align them too
+    score = len(shared) if kinds & {"age", "date", "ordinal"} else len(shared - name_stems)
+    agrees = _values_agree(c, p)
+    if agrees and isinstance(c, Quantity) and not confirms(c, p):
+        return None  # allowed but not stated: neither confirms nor refutes
+    if agrees and isinstance(c, DateValue) and not _as_precise(c, p):
+        return None  # 'in 1999' does not say 'on April 20, 1999'
+    if "age" in kinds or (agrees and not kinds & {"count", "date"}
+                          and not (isinstance(c, Quantity) and is_bound(c))):
+        # same unit and same value (money, percent, duration) aligns by itself; a
+        # bound ('less than $93 million') is met by any smaller sum, so it does not
+        score += 1
+    elif kinds <= {"percent", "money"} and _only(items_c, c) and _only(items_p, p):
+        score += 1  # the one percentage in each: 'scored over 79%' / 'holds a 79% rating'
+    if score < 1 or (not agrees and isinstance(c, Quantity) and score < 2
+                     and same_direction_bounds(c, p)):
+        return None  # 'more than 150' vs 'more than 200' conflict only about the same thing
+    if not agrees and (_SCOPE & ctx_c) != (_SCOPE & ctx_p):
+        return None  # '11 goals in the season' is not the career's '800 goals'
+    if not agrees and kinds == {"count"}:
+        noun_c, noun_p = _counted(claim, c), _counted(passage, p)
+        if (noun_c | noun_p) & _MEASURES and noun_c != noun_p:
+            return None  # '8 inches' and '0.16 metres', '3.1 mm per year': other scales
+        if not shared - name_stems - noun_c - noun_p and not (
+                noun_c == noun_p and (ctx_c - name_stems - noun_c) & set(passage.stems)):
+            # '100 refugees deported' vs '40 exiles remain': same noun, other act; but
+            # 'reported fewer than 19,000 deaths' meets 'reported ... 19,323 deaths'
+            return None
+        score += bool(noun_c) and noun_c == noun_p  # deaths against deaths first
+    return score, agrees
 
 
 _DEATH = re.compile(r"\b(?:died|dies|die|death|dead|killed|passed away)\b", re.IGNORECASE)

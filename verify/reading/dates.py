@@ -67,72 +67,102 @@ def extract_dates(text: str, published: date | None = None, anchor_year: int | N
         out.extend(DateValue(anchor_year, None, None, m.group(0), m.start(), m.end(), relative=True)
                    for m in _THAT_YEAR.finditer(text))
     for m in _DATE_RE.finditer(text):
-        g = m.groupdict()
-        rel = (g["rel"] or "").lower()
-        mon_s = g["mon1"] or g["mon2"]
-        if mon_s and mon_s.lower().rstrip(".") == "may" and not (g["day2"] or g["year2"] or g["day1"]):
-            continue  # the modal verb 'may'
-        if mon_s and mon_s.lower().rstrip(".") in _LOWER_ABBREVIATIONS \
-                and not mon_s[0].isupper():
-            continue
-        if g["relunit"]:
-            if not rel or rel == "past":
-                continue
-            unit = g["relunit"].lower()
-            y = m_ = None
-            if published:
-                step = {"last": -1, "next": 1}.get(rel, 0)
-                if unit == "year":
-                    y = published.year + step
-                elif unit == "month":
-                    y, m_ = _add_months(published, step)
-            if y is None:
-                continue
-            out.append(DateValue(y, m_, None, m.group(0), m.start(), m.end(), relative=True))
-            continue
-        if g["decade"]:
-            y0 = int(g["decade"])
-            part = (g["part"] or "").lower()
-            lo, hi = ((0, 3) if part in ("early", "beginning of") else (3, 6) if part == "mid"
-                      else (6, 9) if part in ("late", "end of", "the end of") else (0, 9))
-            prep = (g["prep"] or "").lower()
-            op = {"since": ">=", "from": ">=", "after": ">", "before": "<", "until": "<="}.get(prep, "=")
-            if op == "=" and _OPEN_BEFORE.search(text[max(0, m.start() - 25):m.start()]):
-                continue  # 'since at least the 1990s': open, but not read as such
-            out.append(DateValue(y0 + lo, None, None, m.group(0), m.start(), m.end(), op,
-                                 last_year=y0 + hi))
-            continue
-        year_s = g["year1"] or g["year2"] or g["year3"]
-        year = int(year_s) if year_s else None
-        month = MONTHS[mon_s.lower().rstrip(".")] if mon_s else None
-        day_s = g["day1"] or g["day2"]
-        day = int(day_s) if day_s and 1 <= int(day_s) <= 31 else None
-        relative = False
-        if rel and month and year is None:
-            relative = True
-            if published:
-                if rel == "last":
-                    year = published.year if month < published.month else published.year - 1
-                elif rel == "next":
-                    year = published.year if month > published.month else published.year + 1
-                elif rel == "this":
-                    year = published.year
-        if rel in ("this", "earlier this", "later this") and year is None and published and not month:
-            year = published.year
-        prep = (g["prep"] or "").lower()
-        op = {"since": ">=", "from": ">=", "after": ">", "before": "<", "until": "<=", "by": "<="}.get(prep, "=")
-        part = _PARTS.get((g["part"] or "").lower(), "") if day is None else ""
-        out.append(DateValue(year, month, day, m.group(0), m.start(), m.end(), op, relative, part=part))
+        value = _date(text, m, published)
+        if value is not None:
+            out.append(value)
     if published:
-        for m in _AGO.finditer(text):  # 'two years ago', 'a month ago'
-            w = m.group(1).lower()
-            n = int(w) if w.isdigit() else _AGO_COUNTS[w]
-            if m.group(2).lower().startswith("year"):
-                out.append(DateValue(published.year - n, None, None, m.group(0), m.start(), m.end(), relative=True))
-            else:
-                y, mm = _add_months(published, -n)
-                out.append(DateValue(y, mm, None, m.group(0), m.start(), m.end(), relative=True))
+        out.extend(_ago(text, published))
     return sorted(out, key=lambda d: d.start)
+
+
+def _date(text: str, m: re.Match, published: date | None) -> DateValue | None:
+    """One match of the date pattern as a date, or None where it is not one ('may', 'past
+    year', 'last month' with no publication date to count from)."""
+    g = m.groupdict()
+    mon_s = g["mon1"] or g["mon2"]
+    if mon_s and mon_s.lower().rstrip(".") == "may" and not (g["day2"] or g["year2"] or g["day1"]):
+        return None  # the modal verb 'may'
+    if mon_s and mon_s.lower().rstrip(".") in _LOWER_ABBREVIATIONS \
+            and not mon_s[0].isupper():
+        return None
+    if g["relunit"]:
+        return _relative_unit(m, published)
+    if g["decade"]:
+        return _decade(text, m)
+    return _calendar_date(m, published)
+
+
+def _relative_unit(m: re.Match, published: date | None) -> DateValue | None:
+    """'last year', 'next month', 'this year': only with a publication date to count from."""
+    rel = (m.group("rel") or "").lower()
+    if not rel or rel == "past":
+        return None
+    unit = m.group("relunit").lower()
+    y = m_ = None
+    if published:
+        step = {"last": -1, "next": 1}.get(rel, 0)
+        if unit == "year":
+            y = published.year + step
+        elif unit == "month":
+            y, m_ = _add_months(published, step)
+    if y is None:
+        return None
+    return DateValue(y, m_, None, m.group(0), m.start(), m.end(), relative=True)
+
+
+def _decade(text: str, m: re.Match) -> DateValue | None:
+    """'the 1990s', 'the late 1980s', 'since the 2000s': a span of years."""
+    y0 = int(m.group("decade"))
+    part = (m.group("part") or "").lower()
+    lo, hi = ((0, 3) if part in ("early", "beginning of") else (3, 6) if part == "mid"
+              else (6, 9) if part in ("late", "end of", "the end of") else (0, 9))
+    prep = (m.group("prep") or "").lower()
+    op = {"since": ">=", "from": ">=", "after": ">", "before": "<", "until": "<="}.get(prep, "=")
+    if op == "=" and _OPEN_BEFORE.search(text[max(0, m.start() - 25):m.start()]):
+        return None  # 'since at least the 1990s': open, but not read as such
+    return DateValue(y0 + lo, None, None, m.group(0), m.start(), m.end(), op, last_year=y0 + hi)
+
+
+def _calendar_date(m: re.Match, published: date | None) -> DateValue:
+    """A year, month and day as far as stated ('September 15', 'November 2017', 'last May')."""
+    g = m.groupdict()
+    rel = (g["rel"] or "").lower()
+    mon_s = g["mon1"] or g["mon2"]
+    year_s = g["year1"] or g["year2"] or g["year3"]
+    year = int(year_s) if year_s else None
+    month = MONTHS[mon_s.lower().rstrip(".")] if mon_s else None
+    day_s = g["day1"] or g["day2"]
+    day = int(day_s) if day_s and 1 <= int(day_s) <= 31 else None
+    relative = False
+    if rel and month and year is None:
+        relative = True
+        if published:
+            if rel == "last":
+                year = published.year if month < published.month else published.year - 1
+            elif rel == "next":
+                year = published.year if month > published.month else published.year + 1
+            elif rel == "this":
+                year = published.year
+    if rel in ("this", "earlier this", "later this") and year is None and published and not month:
+        year = published.year
+    prep = (g["prep"] or "").lower()
+    op = {"since": ">=", "from": ">=", "after": ">", "before": "<", "until": "<=", "by": "<="}.get(prep, "=")
+    part = _PARTS.get((g["part"] or "").lower(), "") if day is None else ""
+    return DateValue(year, month, day, m.group(0), m.start(), m.end(), op, relative, part=part)
+
+
+def _ago(text: str, published: date) -> list[DateValue]:
+    """'two years ago', 'a month ago', counted back from the publication date."""
+    out = []
+    for m in _AGO.finditer(text):
+        w = m.group(1).lower()
+        n = int(w) if w.isdigit() else _AGO_COUNTS[w]
+        if m.group(2).lower().startswith("year"):
+            out.append(DateValue(published.year - n, None, None, m.group(0), m.start(), m.end(), relative=True))
+        else:
+            y, mm = _add_months(published, -n)
+            out.append(DateValue(y, mm, None, m.group(0), m.start(), m.end(), relative=True))
+    return out
 
 
 _AGO_COUNTS = {"a": 1, "an": 1, **{w: v for w, v in number_words() if 1 <= v <= 10}}

@@ -20,7 +20,10 @@ def negated(f: Facts) -> set[str]:
     return {f.stems[i] for i, cue in zip(f.negations, f.cue_words) if not cue.startswith("without")}
 
 
-def polarity(claim: Facts, passage: Facts) -> tuple[bool, str, str]:
+Finding = tuple[bool, str, str]  # (opposite?, why, how weakly: "" is strong)
+
+
+def polarity(claim: Facts, passage: Facts) -> Finding:
     """Whether the passage may say the opposite of the claim, why, and how weakly.
 
     Strong (``""``): a word both state is negated in the passage and not in the claim; the
@@ -38,6 +41,16 @@ def polarity(claim: Facts, passage: Facts) -> tuple[bool, str, str]:
     p_neg = {k: v for k, v in p_all.items() if not v.startswith("without")}
     pstems = set(passage.stems)
     names = {canon(t) for ent in claim.entities for t in ent}
+    return (_negated_words(claim, passage, c_neg, p_neg, names)
+            or _opposite_predicate(claim, passage, c_neg, p_neg)
+            or _without(claim, c_all, p_all, c_neg, p_neg, names, pstems)
+            or (False, "", ""))
+
+
+def _negated_words(claim: Facts, passage: Facts, c_neg: dict[str, str], p_neg: dict[str, str],
+                   names: set[str]) -> Finding | None:
+    """A word both state, negated in one only (a denial counts when it covers the claim)."""
+    pstems = set(passage.stems)
     # 'evidence ... was lacking' negates though nothing follows the cue
     negates = bool(passage.negations) or any(w in NEGATION_CUES for w in passage.words)
     flipped = [s for s in dict.fromkeys(claim.content)
@@ -66,6 +79,13 @@ def polarity(claim: Facts, passage: Facts) -> tuple[bool, str, str]:
     if c_neg and not (set(c_neg) & pstems) and not p_neg:
         return True, f"affirms what the claim negates ('{next(iter(c_neg.values()))}')", (
             "double" if negates else "absent")
+    return None
+
+
+def _opposite_predicate(claim: Facts, passage: Facts, c_neg: dict[str, str],
+                        p_neg: dict[str, str]) -> Finding | None:
+    """An opposite predicate ('decreases' / 'increased') on the same thing, or on another."""
+    pstems = set(passage.stems)
     far = ""
     for i, s in enumerate(claim.stems):
         opposite = ANTONYMS.get(s)
@@ -80,13 +100,20 @@ def polarity(claim: Facts, passage: Facts) -> tuple[bool, str, str]:
                 far = far or f"says the opposite of something else: '{said}' vs '{claimed}'"
     if far:
         return True, far, "far"
+    return None
+
+
+def _without(claim: Facts, c_all: dict[str, str], p_all: dict[str, str], c_neg: dict[str, str],
+             p_neg: dict[str, str], names: set[str], pstems: set[str]) -> Finding | None:
+    """'without' on one side only: a condition or a group, weak."""
     if set(c_all) != set(c_neg) or set(p_all) != set(p_neg):
         flipped = [s for s in dict.fromkeys(claim.content)
                    if s not in names and s in pstems and (s in c_all) != (s in p_all)]
         if flipped:
             s = flipped[0]
             return True, f"'{p_all.get(s) or c_all.get(s)}'", "without"
-    return False, "", ""
+    return None
+
 
 def _denies_claim(passage: Facts, claim_stems: set[str]) -> bool:
     """Some denial in the passage has for its object (the first content word after it,
