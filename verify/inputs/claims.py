@@ -139,12 +139,23 @@ def parse_claims_csv(text: str, name: str = "<claims>") -> tuple[list[Claim], li
                 f"(found {', '.join(repr(h) for h in header)})",
                 where=name,
             )
+    claims, skipped = _rows_to_claims(rows[1:], header, col, first, name)
+    if not claims:
+        raise InputError("no claims found (only a header or blank rows)", where=name)
+    return claims, skipped
+
+
+def _rows_to_claims(rows: list[list[str]], header: list[str], col: int, first: int,
+                    name: str) -> tuple[list[Claim], list[Skipped]]:
+    """The data rows (the first is row ``first`` of the file) as claims: ids from the id
+    column or the row number (duplicates renamed), URLs from the url column, the other
+    columns kept as fields; rows without claim text or with binary data skipped."""
     id_col = _find(header, ID_COLUMNS)
     url_col = _find(header, URL_COLUMNS)
     claims: list[Claim] = []
     skipped: list[Skipped] = []
     seen_ids: dict[str, int] = {}
-    for n, row in enumerate(rows[1:], start=first):
+    for n, row in enumerate(rows, start=first):
         if not any(c.strip() for c in row):
             continue
         where = f"{name}, row {n}"
@@ -172,8 +183,6 @@ def parse_claims_csv(text: str, name: str = "<claims>") -> tuple[list[Claim], li
         if url_col is not None and url_col < len(row):
             urls = [u for u in row[url_col].replace(";", " ").replace(",", " ").split() if u]
         _add(claims, skipped, cid, text_, n, fields, urls, name)
-    if not claims:
-        raise InputError("no claims found (only a header or blank rows)", where=name)
     return claims, skipped
 
 

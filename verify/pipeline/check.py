@@ -12,7 +12,7 @@ from pathlib import Path
 from ..errors import InputError, RunError
 from ..inputs.claims import read_claims
 from ..inputs.sources import any_source_file, discover
-from ..model import Claim, Report, Skipped, Source
+from ..model import Claim, ClaimResult, Report, Skipped, Source
 from ..retrieval import Retriever
 from ..retrieval.cache import index_file, writer_lock
 from ..retrieval.index import PassageIndex
@@ -131,14 +131,7 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
         from .cluster import parse_cluster
 
         parse_cluster(cluster)  # a bad spec is a usage error before any work
-    skipped: list[Skipped] = []
-    if isinstance(claims, (str, Path)) and (str(claims) == "-" or os.path.exists(str(claims))
-                                             or str(claims).endswith((".csv", ".tsv", ".txt"))):
-        claim_list, skipped = read_claims(claims, encoding=encoding)
-    else:
-        items = [claims] if isinstance(claims, str) else list(claims)  # type: ignore[arg-type, list-item]
-        claim_list = [c if isinstance(c, Claim) else Claim(id=str(i), text=clean_controls(str(c)), row=i)
-                      for i, c in enumerate(items, start=1)]
+    claim_list, skipped = _claims(claims, encoding)
     with ExitStack() as held:
         client = None
         if cluster is not None:
@@ -152,20 +145,35 @@ def check(claims: str | Path | Iterable[str | Claim], sources: Sequence[str | Pa
         else:
             srcs, more = index.sources(), []
         skipped += more
-        by_id = {s.id: s for s in srcs}
-        if client is not None:
-            from .cluster import check_on_cluster
-
-            results = check_on_cluster(client, claim_list, _path(index), judge, progress)
-        elif (n_jobs := plan_jobs(jobs, len(claim_list), _path(index))) > 1:
-            results = check_in_parallel(claim_list, _path(index), by_id, n_jobs, progress, judge)
-        else:
-            results = []
-            for n, claim in enumerate(claim_list, 1):
-                results.append(check_claim(claim, index, by_id, judge))
-                if progress:
-                    progress(n, len(claim_list))
+        results = _check_all(claim_list, index, {s.id: s for s in srcs}, judge, jobs, progress, client)
     return Report(claims=results, sources=srcs, skipped=skipped, passages=index.count())
+
+
+def _claims(claims: str | Path | Iterable[str | Claim], encoding: str) -> tuple[list[Claim], list[Skipped]]:
+    """The claims to check: read from a file (a path, or '-'), or given as strings or Claims."""
+    if isinstance(claims, (str, Path)) and (str(claims) == "-" or os.path.exists(str(claims))
+                                             or str(claims).endswith((".csv", ".tsv", ".txt"))):
+        return read_claims(claims, encoding=encoding)
+    items = [claims] if isinstance(claims, str) else list(claims)  # type: ignore[arg-type, list-item]
+    return [c if isinstance(c, Claim) else Claim(id=str(i), text=clean_controls(str(c)), row=i)
+            for i, c in enumerate(items, start=1)], []
+
+
+def _check_all(claim_list: list[Claim], index: Retriever, by_id: dict[str, Source], judge: Stance,
+               jobs: int | None, progress: Progress | None, client) -> list[ClaimResult]:
+    """Every claim checked, in input order: on a cluster, in worker processes or here."""
+    if client is not None:
+        from .cluster import check_on_cluster
+
+        return check_on_cluster(client, claim_list, _path(index), judge, progress)
+    if (n_jobs := plan_jobs(jobs, len(claim_list), _path(index))) > 1:
+        return check_in_parallel(claim_list, _path(index), by_id, n_jobs, progress, judge)
+    results = []
+    for n, claim in enumerate(claim_list, 1):
+        results.append(check_claim(claim, index, by_id, judge))
+        if progress:
+            progress(n, len(claim_list))
+    return results
 
 
 def _path(retriever: Retriever) -> str:

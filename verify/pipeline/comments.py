@@ -10,6 +10,7 @@ single comment lives in ``_comment_judge``; this module threads, flags and repor
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import FetchError, InputError
@@ -32,6 +33,7 @@ from ..model import (
     ClaimResult,
     CommentResult,
     CommentsReport,
+    Skipped,
     needs_attention,
     verdicts_disagree,
 )
@@ -94,19 +96,7 @@ def assess(comments_path: str | Path, article: str | Path | None = None, sources
         if not is_page(name):
             raise InputError("which article are these comments under? Name it with --article", where=name)
         article = name
-    art = str(article)
-    if not _is_url(name):
-        comments, skipped = read_page_file(name) if is_page(name) else read_comments(name)
-    if not _is_url(art) and not Path(art).is_file():
-        raise InputError("no such article file", where=art)
-    urls = [u for u in dict.fromkeys((name, art)) if _is_url(u)]
-    # A fetched page is archived (and indexed) under the cache, by default .verify/ here.
-    cache = cache or (Path(".verify") if urls else None)
-    fetched = _fetch(urls, Path(cache), fetch_options) if urls else {}  # type: ignore[arg-type]
-    if _is_url(name):
-        raw, content_type = raw_page(fetched[name])
-        comments, skipped = read_comment_page(decode_page(raw, content_type), name)
-    art_path = fetched[art] if _is_url(art) else Path(art)
+    comments, skipped, art_path, cache = _read_inputs(name, str(article), cache, fetch_options)
     paths = [art_path] + [s for s in sources if Path(s).resolve() != art_path.resolve()]
     index: Retriever
     if retriever is None:
@@ -122,24 +112,54 @@ def assess(comments_path: str | Path, article: str | Path | None = None, sources
     def check(cid: str, i: int, text: str, row: int) -> ClaimResult:
         return outside(check_claim(Claim(f"{cid}.{i}", text, row=row), index, by_id, judge), art_id, section)
 
-    results: dict[str, CommentResult] = {}
-    for c in comments:
-        kind, reason, texts = claim_texts(c.text)
-        checked = [check(c.id, i, t, c.row) for i, t in enumerate(texts, 1)]
-        if kind == "opinion" and not texts:
-            rescued = [check(c.id, i, t, c.row) for i, t in enumerate(borderline_claims(c.text), 1)]
-            decisive = [r for r in rescued if r.verdict in ("supported", "contradicted", "disputed")]
-            if decisive:
-                kind, checked = "claim", decisive
-                reason = "states a fact the sources speak to (" + decisive[0].verdict + ")"
-        results[c.id] = CommentResult(c, kind, reason, overall([r.verdict for r in checked]), checked)
+    results = {c.id: _judge_comment(c, check) for c in comments}
+    _thread(results, index.idf)
+    return CommentsReport(list(results.values()), srcs, str(article), skipped, index.count())
+
+
+def _read_inputs(name: str, art: str, cache: str | Path | None,
+                 fetch_options) -> tuple[list[Comment], list[Skipped], Path, str | Path | None]:
+    """The comments (from an export or a page, fetched if a URL), what was skipped, the
+    article's file (fetched if a URL) and the cache folder to use."""
+    if not _is_url(name):
+        comments, skipped = read_page_file(name) if is_page(name) else read_comments(name)
+    if not _is_url(art) and not Path(art).is_file():
+        raise InputError("no such article file", where=art)
+    urls = [u for u in dict.fromkeys((name, art)) if _is_url(u)]
+    # A fetched page is archived (and indexed) under the cache, by default .verify/ here.
+    cache = cache or (Path(".verify") if urls else None)
+    fetched = _fetch(urls, Path(cache), fetch_options) if urls else {}  # type: ignore[arg-type]
+    if _is_url(name):
+        raw, content_type = raw_page(fetched[name])
+        comments, skipped = read_comment_page(decode_page(raw, content_type), name)
+    art_path = fetched[art] if _is_url(art) else Path(art)
+    return comments, skipped, art_path, cache
+
+
+def _judge_comment(c: Comment, check: Callable[[str, int, str, int], ClaimResult]) -> CommentResult:
+    """One comment's kind and the verdicts of its claims; an 'opinion' stating a fact the
+    sources speak to is a claim after all."""
+    kind, reason, texts = claim_texts(c.text)
+    checked = [check(c.id, i, t, c.row) for i, t in enumerate(texts, 1)]
+    if kind == "opinion" and not texts:
+        rescued = [check(c.id, i, t, c.row) for i, t in enumerate(borderline_claims(c.text), 1)]
+        decisive = [r for r in rescued if r.verdict in ("supported", "contradicted", "disputed")]
+        if decisive:
+            kind, checked = "claim", decisive
+            reason = "states a fact the sources speak to (" + decisive[0].verdict + ")"
+    return CommentResult(c, kind, reason, overall([r.verdict for r in checked]), checked)
+
+
+def _thread(results: dict[str, CommentResult], idf: Callable[[str], float]) -> None:
+    """Each comment's thread (its root's id) and flags: a reply disputing its parent, and
+    verdicts that disagree within a thread."""
     for r in results.values():
         root = r.comment
         while root.parent_id is not None:
             root = results[root.parent_id].comment
         r.thread = root.id
         parent = results.get(r.comment.parent_id or "")
-        if parent is not None and disputes(r, parent, index.idf):
+        if parent is not None and disputes(r, parent, idf):
             r.flags.append(DISPUTES_PARENT)
     threads: dict[str, set[str | None]] = {}
     for r in results.values():
@@ -147,5 +167,3 @@ def assess(comments_path: str | Path, article: str | Path | None = None, sources
     for r in results.values():
         if r.verdict and verdicts_disagree(threads[r.thread]) and r.verdict in ("supported", "contradicted", "disputed"):
             r.flags.append(VERDICTS_DISAGREE)
-    return CommentsReport(list(results.values()), srcs, str(article), skipped, index.count())
-
