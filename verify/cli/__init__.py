@@ -3,7 +3,7 @@
 the report through ``verify.render.render`` (``output.emit``) and chooses the exit code.
 
 Heavy modules are imported inside the commands so that ``verify --help`` stays instant.
-Results go to stdout; progress and diagnostics to stderr. Exit codes (``_errors``): 0 done,
+Results go to stdout; progress and diagnostics to stderr. Exit codes (``verify.errors``): 0 done,
 1 when ``--fail-on`` matched (or, for fetch, a URL failed), 2 bad usage or unusable input,
 3 when the run itself failed (the index, permissions, an internal fault), 130 on Ctrl-C.
 """

@@ -1,6 +1,6 @@
 """Reader comments from an article page (a saved HTML file or a fetched URL).
 
-The comment section is read from its markup first (``_comment_markup``: the common comment
+The comment section is read from its markup first (``comment_markup``: the common comment
 systems, threaded by nesting).
 
 When a page has no such markup, trafilatura's comment extraction is the fallback: it finds

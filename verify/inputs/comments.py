@@ -3,7 +3,7 @@
 Exports arrive under many column names; rows that cannot be placed (no text, unknown
 parent, broken bytes, a duplicate id, a reply loop) are reported as ``Skipped`` with their
 row and left out rather than guessed at. ``build_comments`` is shared with the article-page
-reader (``_comment_page``) so both inputs obey the same rules.
+reader (``comment_page``) so both inputs obey the same rules.
 """
 from __future__ import annotations
 

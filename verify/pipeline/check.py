@@ -58,7 +58,7 @@ def open_index(sources: Sequence[str | Path], cache: str | Path | None = None,
 
     No source at all (paths that do not exist, folders without a source file, no URL) is an
     ``InputError`` raised before anything is created; some missing paths among good ones
-    are listed as skipped. Writers of one index take turns (``_cache.writer_lock``); a cache
+    are listed as skipped. Writers of one index take turns (``retrieval.cache.writer_lock``); a cache
     folder that cannot be written is a ``RunError``, unless it holds a complete index for
     these sources, which is then used read-only. With ``client`` (a Dask client) the sources
     to read are read by its workers, in shards (``verify.retrieval.shards``); the index is the same."""

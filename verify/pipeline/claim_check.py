@@ -1,8 +1,8 @@
 """One claim through the pipeline: its candidate passages, their stance, its verdict.
 
-``check_claim`` is shared by the whole-run pipelines (``_check``, ``_audit``, ``_comments``)
-and by the worker processes and cluster tasks that run it (``_parallel``, ``_cluster``), which
-import it from here rather than from ``_check``, which imports them.
+``check_claim`` is shared by the whole-run pipelines (``check``, ``audit``, ``comments``)
+and by the worker processes and cluster tasks that run it (``parallel``, ``cluster``), which
+import it from here rather than from ``check``, which imports them.
 """
 from __future__ import annotations
 

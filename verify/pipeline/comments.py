@@ -3,10 +3,10 @@ and where a thread argues about facts.
 
 Moderators read threads, not rows, so a comment is judged with its parent in view: a reply
 that contradicts its parent's claim, or a thread whose comments get opposite verdicts, is
-where a moderator's time is best spent. Comments come from an export (``_comment_read``:
-CSV, JSON, JSONL) or from the comment section of an article page (``_comment_page``: an
-HTML file or a URL, which is then also the article unless another is named). Judging a
-single comment lives in ``_comment_judge``; this module threads, flags and reports.
+where a moderator's time is best spent. Comments come from an export (``inputs.comments``:
+CSV, JSON, JSONL) or from the comment section of an article page (``inputs.comment_page``:
+an HTML file or a URL, which is then also the article unless another is named). Judging a
+single comment lives in ``comment_judge``; this module threads, flags and reports.
 """
 from __future__ import annotations
 

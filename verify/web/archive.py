@@ -1,7 +1,7 @@
 """The fetch archive: each URL's raw body and headers under ``.raw/``, and the source
 document made from it, so a check can be re-run later on the very same bytes.
 
-Kept apart from the HTTP side (``_fetch``): what is stored, and how a stored copy becomes a
+Kept apart from the HTTP side (``fetch``): what is stored, and how a stored copy becomes a
 document again, does not depend on how the bytes arrived.
 """
 from __future__ import annotations

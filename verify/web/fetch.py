@@ -4,7 +4,7 @@ Each page becomes ``<into>/<slug>-<hash>.txt`` (front matter + article text) and
 is kept under ``<into>/.raw/`` with the response headers needed to revalidate it. Re-running
 ``verify check`` months later can then use ``offline=True`` and get the very same bytes, and
 the sha256 in the front matter lets anyone confirm the text came from that body (the storing
-is ``_archive``'s; this module is the HTTP side).
+is ``archive``'s; this module is the HTTP side).
 
 Networking is plain httpx with one shared client in a thread pool: simpler to reason about
 than asyncio for a CLI, and the GIL is irrelevant because workers wait on sockets.

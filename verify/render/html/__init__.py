@@ -4,9 +4,9 @@ The renderer reads the report as a plain dict (the documented JSON shape) so a s
 renders exactly like a fresh one. Everything in it came from claims, sources or readers and
 is untrusted: every string goes through ``html.escape`` and only http(s) URLs ever reach an
 ``href``; the page needs no JavaScript and makes no request of its own (inline CSS only).
-The page is built from small modules: ``_html_text`` (helpers shared with the Markdown and
-ClaimReview renderers, so the three agree on what a report is), ``_html_blocks`` (badges,
-evidence, tables), ``_html_reports`` (one body per report kind) and ``_html_style`` (CSS).
+The page is built from small modules: ``render.common`` (helpers shared with the Markdown
+and ClaimReview renderers, so the three agree on what a report is), ``blocks`` (badges,
+evidence, tables), ``reports`` (one body per report kind) and ``style`` (CSS).
 Their public names are re-exported here, where the other renderers import them from.
 """
 from __future__ import annotations
