@@ -57,3 +57,21 @@ def test_typed_and_saved_reports_render_alike(reports, kind):
 def test_not_a_report():
     with pytest.raises(ValueError):
         report_from_dict({"items": []})
+
+
+@pytest.mark.parametrize("kind", ["check", "audit", "comments"])
+def test_a_typed_report_is_never_known_by_its_keys(reports, kind, monkeypatch):
+    """The kind of a typed report comes from its type: only a saved file's dict is known by
+    the key that holds its items."""
+    import verify.render.common as common
+    from verify import render_claimreview, render_html, render_markdown
+
+    def guess(report):
+        raise AssertionError("a typed report's kind was guessed from its keys")
+
+    monkeypatch.setattr(common, "report_kind", guess)
+    report = reports[kind]
+    for fmt in FORMATS[kind]:
+        render(report, fmt, date_published="2025-01-01")
+    assert render_html(report) and render_markdown(report)
+    assert render_claimreview(report, date_published="2025-01-01")

@@ -16,6 +16,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
+from .common import as_data
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -25,17 +26,6 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "audit": ("terminal", "json", "markdown", "html", "claimreview"),
     "comments": ("terminal", "json", "csv", "markdown", "html", "claimreview"),
 }
-
-
-def as_data(report: Any) -> tuple[dict[str, Any], str]:
-    """The report's JSON shape and its kind (``check``, ``audit`` or ``comments``). A typed
-    report says its kind; a dict (a saved report) is known by the key that holds its items."""
-    kind = getattr(report, "kind", None)
-    if kind is not None and hasattr(report, "to_dict"):
-        return report.to_dict(), kind
-    from .common import report_kind
-
-    return report, report_kind(report)
 
 
 def render(report: Any, fmt: str, *, console: Console | None = None, max_evidence: int | None = None,
@@ -70,15 +60,15 @@ def render(report: Any, fmt: str, *, console: Console | None = None, max_evidenc
     if fmt == "markdown":
         from .markdown import render_markdown
 
-        return render_markdown(data)
+        return render_markdown(data, kind=kind)
     if fmt == "html":
         from .html import render_html
 
-        return render_html(data, title=title)
+        return render_html(data, title=title, kind=kind)
     from .claimreview import render_claimreview
 
     return render_claimreview(data, publisher=publisher, publisher_url=publisher_url,
-                              date_published=date_published, url=url)
+                              date_published=date_published, url=url, kind=kind)
 
 
 __all__ = ["FORMATS", "as_data", "render"]

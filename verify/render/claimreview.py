@@ -34,7 +34,8 @@ import datetime as _dt
 import json
 from typing import Any
 
-from verify.render.html import items, report_kind, safe_url, source_index, text, verdict_of
+from verify.render.common import as_data
+from verify.render.html import items, safe_url, source_index, text, verdict_of
 
 RATINGS: dict[str, dict[str, Any]] = {
     "supported": {"ratingValue": 5, "bestRating": 5, "worstRating": 1, "alternateName": "True"},
@@ -72,9 +73,8 @@ def _appearances(evidence: Any, sources: dict[str, dict[str, Any]]) -> list[dict
     return out
 
 
-def _checked(report: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+def _checked(report: dict[str, Any], kind: str) -> list[tuple[str, dict[str, Any]]]:
     """(anchor, item) for everything that carries a verdict, matching the HTML anchors."""
-    kind = report_kind(report)
     if kind == "check":
         return [(f"claim-{i}", c)
                 for i, c in enumerate(items(report.get("claims")), 1)]
@@ -86,16 +86,19 @@ def _checked(report: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
             for j, k in enumerate(items(c.get("claims")), 1)]
 
 
-def claim_reviews(report: dict[str, Any], *, publisher: str = "verify", publisher_url: str | None = None,
-                  date_published: str | None = None, url: str | None = None) -> list[dict[str, Any]]:
-    """The ClaimReview objects as Python data (for callers that embed them elsewhere)."""
+def claim_reviews(report: Any, *, publisher: str = "verify", publisher_url: str | None = None,
+                  date_published: str | None = None, url: str | None = None,
+                  kind: str | None = None) -> list[dict[str, Any]]:
+    """The ClaimReview objects as Python data (for callers that embed them elsewhere), for a
+    typed report or the dict of a saved one (``kind`` when the caller knows it)."""
+    report, kind = as_data(report) if kind is None else (report, kind)
     sources = source_index(report)
     author: dict[str, Any] = {"@type": "Organization", "name": publisher}
     if safe_url(publisher_url):
         author["url"] = publisher_url
     date = date_published or _dt.date.today().isoformat()
     out = []
-    for anchor, c in _checked(report):
+    for anchor, c in _checked(report, kind):
         v = verdict_of(c.get("verdict"))
         if v is None or not text(c.get("claim")).strip():
             continue
@@ -119,14 +122,14 @@ def claim_reviews(report: dict[str, Any], *, publisher: str = "verify", publishe
     return out
 
 
-def render_claimreview(report: dict[str, Any], *, publisher: str = "verify",
+def render_claimreview(report: Any, *, publisher: str = "verify",
                        publisher_url: str | None = None, date_published: str | None = None,
-                       url: str | None = None) -> str:
+                       url: str | None = None, kind: str | None = None) -> str:
     """JSON-LD text: a list with one ClaimReview per claim that has a verdict.
 
     ``url`` is the page where the review is published; each review gets ``url#claim-N``,
     the anchor the HTML report gives that claim. ``date_published`` defaults to today."""
     data = claim_reviews(report, publisher=publisher, publisher_url=publisher_url,
-                         date_published=date_published, url=url)
+                         date_published=date_published, url=url, kind=kind)
     out = json.dumps(data, ensure_ascii=False, indent=2)
     return out.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"

@@ -21,6 +21,16 @@ LABELS = {"supported": "Supported", "contradicted": "Contradicted", "disputed": 
           "unverified": "Unverified"}
 
 
+def as_data(report: Any) -> tuple[dict[str, Any], str]:
+    """A report's JSON shape and its kind (``check``, ``audit`` or ``comments``). A typed
+    report says its kind; a dict (a saved report) is known by the key that holds its items,
+    as its JSON names no kind."""
+    kind = getattr(report, "kind", None)
+    if isinstance(kind, str) and hasattr(report, "to_dict"):
+        return report.to_dict(), kind
+    return report, report_kind(report)
+
+
 def report_kind(report: Any) -> str:
     """``check``, ``audit`` or ``comments``, from the top-level key that holds the items."""
     if isinstance(report, dict):

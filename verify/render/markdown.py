@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from verify.render.common import as_data
 from verify.render.html import (
     LABELS,
     QUOTE_LABELS,
@@ -19,7 +20,6 @@ from verify.render.html import (
     confidence,
     count_verdicts,
     items,
-    report_kind,
     safe_url,
     same_value,
     source_index,
@@ -237,9 +237,10 @@ def _comments(report: dict[str, Any], sources: dict[str, dict[str, Any]]) -> lis
     return out
 
 
-def render_markdown(report: dict[str, Any]) -> str:
-    """Markdown for a ``check``, ``audit`` or ``comments`` report (detected by key)."""
-    kind = report_kind(report)
+def render_markdown(report: Any, *, kind: str | None = None) -> str:
+    """Markdown for a ``check``, ``audit`` or ``comments`` report: a typed report, or the
+    dict of a saved one (``kind`` when the caller knows it, else known by its keys)."""
+    report, kind = as_data(report) if kind is None else (report, kind)
     sources = source_index(report)
     body = {"check": _check, "audit": _audit, "comments": _comments}[kind](report, sources)
     lines = body + _tail(report)

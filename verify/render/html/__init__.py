@@ -16,6 +16,7 @@ from typing import Any
 from verify.render.common import (
     KINDS,
     LABELS,
+    as_data,
     cite,
     confidence,
     count_verdicts,
@@ -59,9 +60,11 @@ __all__ = ["CSS", "KINDS", "LABELS", "LEGEND", "QUOTE_LABELS", "badge", "bar", "
            "_threads"]
 
 
-def render_html(report: dict[str, Any], *, title: str | None = None) -> str:
-    """The whole page for a ``check``, ``audit`` or ``comments`` report (detected by key)."""
-    kind = report_kind(report)
+def render_html(report: Any, *, title: str | None = None, kind: str | None = None) -> str:
+    """The whole page for a ``check``, ``audit`` or ``comments`` report: a typed report, or
+    the dict of a saved one (``kind`` when the caller knows it, else known by its keys)."""
+    report, found = as_data(report) if kind is None else (report, kind)
+    kind = found
     sources = source_index(report)
     if kind == "check":
         body, default = _check_body(report, sources)
