@@ -55,7 +55,9 @@ def test_typed_and_saved_reports_render_alike(reports, kind):
 
 
 def test_not_a_report():
-    with pytest.raises(ValueError):
+    from verify import InputError
+
+    with pytest.raises(InputError):
         report_from_dict({"items": []})
 
 

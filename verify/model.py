@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, ClassVar, Literal
 
+from .errors import InputError
+
 Verdict = Literal["supported", "contradicted", "disputed", "unverified"]
 StanceLabel = Literal["supports", "contradicts", "related"]
 VERDICTS: tuple[str, ...] = ("supported", "contradicted", "disputed", "unverified")
@@ -388,14 +390,22 @@ def _comment_result(c: dict[str, Any]) -> CommentResult:
 # --- any report ---------------------------------------------------------------------------------
 
 AnyReport = Report | AuditReport | CommentsReport
-_BY_ITEMS: dict[str, type[Report] | type[AuditReport] | type[CommentsReport]] = {
-    "claims": Report, "statements": AuditReport, "comments": CommentsReport}
+_KIND_KEY = {"claims": "check", "statements": "audit", "comments": "comments"}
+_BY_KIND: dict[str, type[Report] | type[AuditReport] | type[CommentsReport]] = {
+    "check": Report, "audit": AuditReport, "comments": CommentsReport}
+
+
+def report_kind(report: Any) -> str:
+    """The kind of a saved report (its dict): ``check``, ``audit`` or ``comments``. Its JSON
+    names no kind (the shape is documented and kept): the key that holds its items says it."""
+    if isinstance(report, dict):
+        for key, kind in _KIND_KEY.items():
+            if isinstance(report.get(key), list):
+                return kind
+    raise InputError("not a verify report (expected a JSON object with a list under "
+                     "'claims', 'statements' or 'comments')")
 
 
 def report_from_dict(d: dict[str, Any]) -> AnyReport:
-    """A saved report of any kind, typed again. A report's JSON has no field naming its kind
-    (its shape is documented and kept): the key that holds its items says it."""
-    for key, cls in _BY_ITEMS.items():
-        if isinstance(d.get(key), list):
-            return cls.from_dict(d)
-    raise ValueError("not a verify report (expected a list under 'claims', 'statements' or 'comments')")
+    """A saved report of any kind, typed again."""
+    return _BY_KIND[report_kind(d)].from_dict(d)

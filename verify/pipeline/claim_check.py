@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..errors import IndexError_
+from ..errors import IndexError_, ModelError
 from ..model import Claim, ClaimResult, Evidence, Source
 from ..reading.facts import DENIAL_VERBS
 from ..retrieval import Retriever
@@ -27,8 +27,6 @@ def check_claim(claim: Claim, index: Retriever, sources: dict[str, Source],
     A fault in judging one claim (a bug, not bad input) leaves that claim unverified with the
     fault as its reason, so one odd sentence never loses a run of thousands. A stance model
     that cannot be loaded at all is not such a fault: it ends the run (``ModelError``)."""
-    from ..stance._onnx import ModelError
-
     stance = stance or make_stance()
     try:
         return _check_claim(claim, index, sources, stance)

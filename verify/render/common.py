@@ -12,11 +12,9 @@ from html import escape as _escape
 from typing import Any
 from urllib.parse import urlsplit
 
-from verify.errors import InputError
-from verify.model import VERDICTS
+from verify.model import VERDICTS, report_kind
 
 KINDS = ("check", "audit", "comments")
-_KIND_KEY = {"claims": "check", "statements": "audit", "comments": "comments"}
 LABELS = {"supported": "Supported", "contradicted": "Contradicted", "disputed": "Disputed",
           "unverified": "Unverified"}
 
@@ -29,16 +27,6 @@ def as_data(report: Any) -> tuple[dict[str, Any], str]:
     if isinstance(kind, str) and hasattr(report, "to_dict"):
         return report.to_dict(), kind
     return report, report_kind(report)
-
-
-def report_kind(report: Any) -> str:
-    """``check``, ``audit`` or ``comments``, from the top-level key that holds the items."""
-    if isinstance(report, dict):
-        for key, kind in _KIND_KEY.items():
-            if isinstance(report.get(key), list):
-                return kind
-    raise InputError("not a verify report (expected a JSON object with a list under "
-                     "'claims', 'statements' or 'comments')")
 
 
 def safe_url(value: Any) -> str | None:
