@@ -110,3 +110,21 @@ def test_the_index_and_the_pipelines_meet_through_the_retriever():
         assert "verify.retrieval.index" not in imported, stage
     assert not {d for d in _imports("verify.retrieval.index", MODULES["verify.retrieval.index"], lazy=True)
                 if d.startswith(("verify.reading", "verify.stance", "verify._stance"))}
+
+
+def test_the_public_api_is_explicit():
+    """Every name in ``verify.__all__`` resolves, and the type checkers' imports name the same
+    names from the same modules as the lazy table."""
+    import verify
+
+    assert all(getattr(verify, name) is not None for name in verify.__all__)
+    tree = ast.parse((PACKAGE / "__init__.py").read_text(encoding="utf-8"))
+    checked = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.dump(node.test):
+            for imp in node.body:
+                assert isinstance(imp, ast.ImportFrom)
+                for alias in imp.names:
+                    assert alias.asname == alias.name  # re-exported
+                    checked[alias.name] = "." * imp.level + (imp.module or "")
+    assert checked == verify._EXPORTS

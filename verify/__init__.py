@@ -4,7 +4,10 @@
     >>> report = check("claims.csv", sources=["sources/"])
     >>> report.claims[0].verdict, report.claims[0].evidence[0].reason
 
-Names are imported lazily so that the command line starts fast.
+The public API is ``__all__`` (the table below says where each name lives); names are
+imported lazily so that the command line starts fast. The package's layout is the pipeline:
+``inputs`` -> ``retrieval`` -> ``reading`` and ``stance`` -> ``verdict`` -> ``pipeline``
+-> ``render`` -> ``cli`` (README, *Architecture*).
 """
 from __future__ import annotations
 
