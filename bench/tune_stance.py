@@ -53,8 +53,8 @@ DUMP_K, DUMP_COVERAGE = max(GRID["top_k"]), min(GRID["min_coverage"])
 def dump(shared: Path, work: Path, model_dir: Path, only: list[str] | None = None) -> dict[str, list]:
     """Per split: [(claim id, claim text, [Judged...])] with model features on the best
     ``DUMP_K`` candidates."""
-    from verify._check import claim_candidates, open_index
-    from verify._claims import read_claims
+    from verify.pipeline.check import claim_candidates, open_index
+    from verify.inputs.claims import read_claims
     from verify.stance import ModelStance
     from verify.stance.model import default_params
 
@@ -94,8 +94,8 @@ def gold_verdicts(shared: Path, work: Path) -> dict[str, dict[str, str]]:
 
 def decisions(rows: list, params: dict) -> dict[str, tuple[str, float]]:
     """Verdict and (uncalibrated) confidence per claim, through the run-time code."""
-    from verify._check import _evidence
-    from verify._verdict import decide
+    from verify.pipeline.check import _evidence
+    from verify.verdict import decide
     from verify.stance.model import combine
 
     out = {}

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from verify._quantities import MEASURES, agree, confirms, extract_quantities, same_kind
+from verify.reading.quantities import MEASURES, agree, confirms, extract_quantities, same_kind
 
 
 def q(text: str):
@@ -184,19 +184,19 @@ def test_currency_sign_set_apart_from_its_figure_is_still_money():
 
 
 def test_numbers_that_name_are_labels_not_counts():
-    from verify._facts import read_facts
+    from verify.reading.facts import read_facts
     for text in ("BRCA 1 mutation carriers", "type 2 diabetes", "HTLV-1 infection", "5' UTRs show it"):
         assert all(q.kind == "label" for q in read_facts(text).quantities), text
 
 
 def test_ratio_and_rate_per_hundred_thousand_are_not_read_as_counts():
-    from verify._facts import read_facts
+    from verify.reading.facts import read_facts
     assert not [q for q in read_facts("1/2000 people in the UK").quantities if q.kind == "count"]
     assert not [q for q in read_facts("378/100 000 persons").quantities if q.kind == "percent"]
 
 
 def test_count_after_an_acronym_of_many_digits_stays_a_count():
-    from verify._facts import read_facts
+    from verify.reading.facts import read_facts
     assert [q.kind for q in read_facts("CNRP 200 members").quantities] == ["count"]
 
 

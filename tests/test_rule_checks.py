@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from verify._model import Passage
+from verify.model import Passage
 from verify.stance import Candidate
 from verify.stance.rules import CHECKS, RulesStance
 

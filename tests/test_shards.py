@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-import verify._shards as sh
+import verify.retrieval.shards as sh
 from tests.gen_corpus import write_corpus
-from verify._index import PassageIndex
-from verify._shards import SHARDS, ShardReader, build_shard, plan_shards, shard_of, shard_path
-from verify._sources import discover
+from verify.retrieval.index import PassageIndex
+from verify.retrieval.shards import SHARDS, ShardReader, build_shard, plan_shards, shard_of, shard_path
+from verify.inputs.sources import discover
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from verify import check
-from verify._model import Passage
+from verify.model import Passage
 from verify._stance import Judgement
 from verify.stance import Candidate, Judged, ModelStance, RulesStance, Stance, make_stance
 from verify.stance._onnx import ModelError, OnnxNLI
@@ -125,7 +125,7 @@ def test_a_missing_model_directory_is_a_one_line_model_error(tmp_path):
 
 
 def test_the_cli_names_a_broken_stance_model_and_fails_the_run(runner, sample_sources, tmp_path):
-    from verify._cli import cli
+    from verify.cli import cli
 
     claims = tmp_path / "c.txt"
     claims.write_text("Thailand deported three activists.\n", encoding="utf-8")
@@ -236,7 +236,7 @@ def test_differing_says_when_only_the_sense_differs():
 
 
 def test_a_sentence_is_evidence_once_alone_or_joined_with_its_neighbour():
-    from verify._check import _evidence
+    from verify.pipeline.check import _evidence
 
     alone = Passage("s.txt", 1, "He resigned in May.", 20, 39, 1)
     joined = Passage("s.txt", 0, "The minister spoke. He resigned in May.", 0, 39, 1)

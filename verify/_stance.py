@@ -12,17 +12,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from . import _assertion
-from ._align import align as _align, date_comparable as _date_comparable, implied_first, named_count as _named_count
-from ._effects import unstated_effect
-from ._facts import ANTONYMS, Facts, canon
-from ._polarity import negated, other_kind, polarity
-from ._paraphrase import swapped_words, title_number_swap
-from ._places import elsewhere, place_stated_by, slot_conflicts
-from ._dates import DateValue, compare as _compare_dates
-from ._quantities import Quantity, is_bound, same_kind
-from ._subject import ANAPHOR as _ANAPHOR, CAPITAL_ALIASES, about_subject as _about_subject, entities_present, namesakes
-from ._text import STOPWORDS, token_match as _token_match, words
+from .reading import assertion as _assertion
+from .reading.align import align as _align, date_comparable as _date_comparable, implied_first, named_count as _named_count
+from .reading.effects import unstated_effect
+from .reading.facts import ANTONYMS, Facts, canon
+from .reading.polarity import negated, other_kind, polarity
+from .reading.paraphrase import swapped_words, title_number_swap
+from .reading.places import elsewhere, place_stated_by, slot_conflicts
+from .reading.dates import DateValue, compare as _compare_dates
+from .reading.quantities import Quantity, is_bound, same_kind
+from .reading.subject import ANAPHOR as _ANAPHOR, CAPITAL_ALIASES, about_subject as _about_subject, entities_present, namesakes
+from .text import STOPWORDS, token_match as _token_match, words
 from .lexicon import number_words, stance_words
 
 SUPPORT_COVERAGE = 0.62     # share of the claim's (IDF-weighted) words a supporting passage states

@@ -24,9 +24,9 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from .._facts import read_facts
-from .._subject import ANAPHOR
-from .._text import STOPWORDS, stem, words
+from ..reading.facts import read_facts
+from ..reading.subject import ANAPHOR
+from ..text import STOPWORDS, stem, words
 from ._onnx import ModelError, OnnxNLI
 from ._types import Candidate, Judged
 from .rules import RulesStance, confirm_across, first_look

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from .._dates import last_year, parse_published
-from .._facts import Facts, read_facts
-from .._index import index_terms
-from .._model import Passage
 from .._stance import Judgement, confirmed_values, judge
-from .._subject import entities_present
+from ..model import Passage
+from ..reading.dates import last_year, parse_published
+from ..reading.facts import Facts, read_facts
+from ..reading.subject import entities_present
+from ..retrieval.index import index_terms
 from ._types import Candidate, Judged
 
 PREFILTER_COVERAGE = 0.15
