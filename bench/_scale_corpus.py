@@ -22,10 +22,10 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from verify._model import Source
-from verify._passages import split_passages
-from verify._sources import discover, load_source
-from verify._text import STOPWORDS
+from verify.model import Source
+from verify.inputs.passages import split_passages
+from verify.inputs.sources import discover, load_source
+from verify.text import STOPWORDS
 
 GENERATOR_VERSION = "2"
 

@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from adversarial_pairs import PAIRS  # noqa: E402
-from verify._facts import read_facts  # noqa: E402
+from verify.reading.facts import read_facts  # noqa: E402
 from verify._stance import judge  # noqa: E402
 
 FAILS = {"C": lambda lab: lab == "contradicts", "X": lambda lab: lab != "contradicts",

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from verify._worthiness import MODEL_PATH, classify, load_model  # noqa: E402
+from verify.reading.worthiness import MODEL_PATH, classify, load_model  # noqa: E402
 
 DEFAULT_TEST = ROOT.parent / "shared" / "datasets" / "claimbuster" / "two_class" / "test.json"
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import re
 import subprocess
 import sys
@@ -33,6 +34,7 @@ class Split:
     sources: Path
     gold: Path
     skip_ids: frozenset[str] = frozenset()
+    tune: bool = True  # may thresholds be chosen on it (newsdev is kept as a held-out check)
 
 
 def scifact_trained_ids(shared: Path) -> frozenset[str]:
@@ -47,10 +49,31 @@ def splits(shared: Path, which: str = "dev") -> list[Split]:
     out = []
     if which == "dev":
         out.append(Split("dev", ev / "dev/claims.csv", ROOT / "sources", ev / "dev/gold.csv"))
+        news = newsdev_sources(shared)
+        if news:
+            out.append(Split("newsdev", NEWSDEV / "claims.csv", news, NEWSDEV / "gold.csv", tune=False))
+        out.append(Split("sampledev", SAMPLEDEV / "claims.csv", ROOT / "sources", SAMPLEDEV / "gold.csv",
+                         tune=False))
     for name in ("vitaminc", "climate-fever", "scifact"):
         d = ev / "external" / name
         skip = scifact_trained_ids(shared) if name == "scifact" else frozenset()
         out.append(Split(f"{name}/{which}", d / f"{which}.csv", d / "sources", d / f"{which}-gold.csv", skip))
+    return out
+
+
+NEWSDEV = ROOT / "bench/newsdev"      # 100 claims written blind over 24 real news pages
+SAMPLEDEV = ROOT / "bench/sampledev"  # 72 claims written blind over the sample corpus
+
+
+def newsdev_sources(shared: Path) -> Path | None:
+    """The newsdev corpus (24 real news articles, rebuilt from ``shared/html``'s gold texts by
+    ``bench/newsdev/make_sources.py``); None when those pages are not at hand."""
+    out = ROOT / "build/newsdev/sources"
+    if not any(out.glob("*.txt")):
+        if not (shared / "html/MANIFEST.csv").exists():
+            return None
+        subprocess.run([sys.executable, str(NEWSDEV / "make_sources.py")], check=True, capture_output=True,
+                       env={**os.environ, "NEWSDEV_HTML": str(shared / "html"), "NEWSDEV_SOURCES": str(out)})
     return out
 
 

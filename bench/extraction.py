@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from verify import _extract  # noqa: E402
-from verify._fetch import FetchOptions, fetch_urls  # noqa: E402
+from verify.web import extract as _extract  # noqa: E402
+from verify.web.fetch import FetchOptions, fetch_urls  # noqa: E402
 
 
 def tokens(text: str) -> Counter:

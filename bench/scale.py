@@ -43,11 +43,11 @@ def _child(args: argparse.Namespace) -> None:
     spec = json.loads(args.child_spec)
     out: dict = {}
     t0 = time.perf_counter()
-    from verify._check import open_index
+    from verify.pipeline.check import open_index
 
     out["import_s"] = time.perf_counter() - t0
     if spec["op"] == "index" and spec.get("cluster"):
-        from verify._cluster import connect
+        from verify.pipeline.cluster import connect
 
         t = time.perf_counter()
         with connect(spec["cluster"]) as client:
@@ -75,7 +75,7 @@ def _child(args: argparse.Namespace) -> None:
 
 def _recall_child(spec: dict, open_index) -> dict:
     from _scale_corpus import read_gold
-    from verify._candidates import candidates
+    from verify.retrieval.candidates import candidates
 
     t = time.perf_counter()
     index, _, _ = open_index([spec["corpus"]], cache=spec["cache"])
@@ -98,9 +98,9 @@ def _brute_child(spec: dict) -> dict:
     from rapidfuzz import fuzz, process
 
     from _scale_corpus import read_gold
-    from verify._passages import split_passages
-    from verify._sources import discover, load_source
-    from verify._text import norm
+    from verify.inputs.passages import split_passages
+    from verify.inputs.sources import discover, load_source
+    from verify.text import norm
 
     golds = read_gold(Path(spec["gold"]))[: spec["sample"]]
     t = time.perf_counter()

@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from verify._candidates import candidates  # noqa: E402
-from verify._check import open_index  # noqa: E402
-from verify._claims import read_claims  # noqa: E402
-from verify._facts import read_facts  # noqa: E402
+from verify.retrieval.candidates import candidates  # noqa: E402
+from verify.pipeline.check import open_index  # noqa: E402
+from verify.inputs.claims import read_claims  # noqa: E402
+from verify.reading.facts import read_facts  # noqa: E402
 from verify._stance import judge  # noqa: E402
 
 

@@ -3,7 +3,7 @@
 
     python bench/train_worthiness.py [--train PATH] [--out PATH] [--cv 5]
 
-Logistic regression over the features of ``verify._worthiness.features``, fitted with AdaGrad
+Logistic regression over the features of ``verify.reading.worthiness.features``, fitted with AdaGrad
 in pure Python so the result is the same on every machine (fixed seed, sorted features, rounded
 weights). The training split is 25% positive while drafts and comments are not; classes are
 weighted to a balanced prior so 0.5 stays a sensible threshold. ``--cv`` reports k-fold F1 on the
@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from verify._worthiness import Model, _words, classify, features  # noqa: E402
+from verify.reading.worthiness import Model, _words, classify, features  # noqa: E402
 
 DEFAULT_TRAIN = ROOT.parent / "shared" / "datasets" / "claimbuster" / "two_class" / "train.json"
 DEFAULT_OUT = ROOT / "verify" / "data" / "worthiness.json"

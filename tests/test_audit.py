@@ -9,11 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from verify._audit import _plain_markdown, _statements, audit, claim_variants, read_draft
-from verify._audit_cli import audit_command
-from verify._check import open_index
-from verify._errors import InputError
-from verify._quotes import find_quotes
+from verify.inputs.drafts import _plain_markdown, read_draft
+from verify.pipeline.audit import _statements, audit, claim_variants
+from verify.cli.audit import audit_command
+from verify.pipeline.check import open_index
+from verify.errors import InputError
+from verify.reading.quotes import find_quotes
 
 DATA = Path(__file__).parent / "data" / "audit"
 SOURCES = DATA / "sources"
@@ -158,7 +159,7 @@ def test_docx_without_python_docx_asks_for_it(tmp_path, monkeypatch):
 def test_url_draft_goes_through_the_fetch_path(tmp_path, monkeypatch):
     doc = tmp_path / "page.txt"
     doc.write_text("---\nurl: https://example.org/x\n---\nThe crossing takes 25 minutes.\n", encoding="utf-8")
-    import verify._fetch as fetch
+    import verify.web.fetch as fetch
 
     monkeypatch.setattr(fetch, "fetch_source", lambda url, cache_dir, options=None: doc)
     text, name = read_draft("https://example.org/x", cache=tmp_path)
@@ -227,7 +228,7 @@ def test_markdown_and_html_formats(runner, cache, tmp_path, fmt, marker):
 
 
 def test_missing_draft_is_one_line_error(runner, cache):
-    from verify._cli import cli
+    from verify.cli import cli
 
     res = runner.invoke(cli, ["audit", str(DATA / "nope.md"), "--sources", str(SOURCES),
                               "--cache", str(cache)])
@@ -235,7 +236,7 @@ def test_missing_draft_is_one_line_error(runner, cache):
 
 
 def test_offline_url_draft_that_was_never_archived_is_a_one_line_error(runner, tmp_path):
-    from verify._cli import cli
+    from verify.cli import cli
     result = runner.invoke(cli, ["audit", "https://example.invalid/draft", "--offline", "--sources",
                                  str(SOURCES), "--cache", str(tmp_path)])
     assert result.exit_code == 2
@@ -244,9 +245,9 @@ def test_offline_url_draft_that_was_never_archived_is_a_one_line_error(runner, t
 
 
 def test_quotes_are_looked_up_in_the_stretches_around_keyword_hits_not_the_whole_corpus(tmp_path):
-    from verify._audit import _quote_context
-    from verify._index import PassageIndex
-    from verify._model import Source
+    from verify.pipeline.audit import _quote_context
+    from verify.retrieval.index import PassageIndex
+    from verify.model import Source
 
     filler = " ".join(f"Filler sentence number {n} mentions nothing." for n in range(120))
     text = ('"The harbour will reopen," said Ana Ruiz. ' + filler +

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import verify._claimreview as cr
-from verify._claimreview import RATINGS, render_claimreview
-from verify._model import VERDICTS
-from verify._report_cli import report_command
+import verify.render.claimreview as cr
+from verify.render.claimreview import RATINGS, render_claimreview
+from verify.model import VERDICTS
+from verify.cli.report import report_command
 
 DATA = Path(__file__).parent / "data" / "reports"
 SAMPLES = ("check-sample", "audit-sample", "comments-sample")

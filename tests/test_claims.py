@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verify import InputError, read_claims
-from verify._claims import parse_claims_csv
+from verify.inputs.claims import parse_claims_csv
 
 
 def test_semicolon_file_finds_statement_column_case_insensitively(data):

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from verify._cli import cli
+from verify.cli import cli
 
 
 @pytest.fixture

@@ -92,7 +92,7 @@ def generated(tmp_path_factory) -> tuple[Path, Path]:
 
 
 def _json(runner, claims: Path, sources: Path, cache: Path, *extra: str) -> bytes:
-    from verify._cli import cli
+    from verify.cli import cli
 
     out = cache.parent / f"{cache.name}.json"
     result = runner.invoke(cli, ["check", str(claims), "-s", str(sources), "--cache", str(cache),
@@ -166,7 +166,7 @@ def test_a_changed_source_rebuilds_only_its_shard_and_the_report_follows(cluster
     target.write_text(text.replace("helped 63 ", "helped 36 "), encoding="utf-8")
     two = check(claims, [corpus], cache=tmp_path / "two", cluster=cluster.address, stance="rules")
     touched = [p for p in shards if p.stat().st_mtime_ns != before[p]]
-    from verify._shards import shard_of
+    from verify.retrieval.shards import shard_of
 
     assert [p.name for p in touched] == [f"shard-{shard_of('corpus/part1/report-05.txt'):03d}-of-016.sqlite"]
     shutil.rmtree(tmp_path / "one", ignore_errors=True)

@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from tests.conftest import ROOT
-from verify._cluster import parse_cluster, partitions
-from verify._errors import InputError
+from verify.pipeline.cluster import parse_cluster, partitions
+from verify.errors import InputError
 
 
 def test_local_without_a_count_means_one_worker_per_core():
@@ -40,7 +40,7 @@ def test_partitions_keep_every_claim_in_order():
 
 
 def test_a_bad_cluster_spec_exits_2_with_one_line(runner, sample_sources, tmp_path):
-    from verify._cli import cli
+    from verify.cli import cli
 
     result = runner.invoke(cli, ["check", str(ROOT / "claims.csv"), "-s", str(sample_sources),
                                  "--cache", str(tmp_path), "--cluster", "local:none"])
@@ -52,7 +52,7 @@ def test_a_bad_cluster_spec_exits_2_with_one_line(runner, sample_sources, tmp_pa
 
 def test_without_dask_installed_cluster_is_one_line_naming_the_extra(runner, sample_sources, tmp_path,
                                                                     monkeypatch):
-    from verify._cli import cli
+    from verify.cli import cli
 
     monkeypatch.setitem(sys.modules, "distributed", None)  # import fails as if not installed
     result = runner.invoke(cli, ["check", str(ROOT / "claims.csv"), "-s", str(sample_sources),
@@ -64,8 +64,8 @@ def test_without_dask_installed_cluster_is_one_line_naming_the_extra(runner, sam
 
 def test_an_unreachable_scheduler_is_exit_3_naming_it(runner, sample_sources, tmp_path, monkeypatch):
     pytest.importorskip("distributed")
-    import verify._cluster as cl
-    from verify._cli import cli
+    import verify.pipeline.cluster as cl
+    from verify.cli import cli
 
     monkeypatch.setattr(cl, "CONNECT_TIMEOUT", "1s")
     result = runner.invoke(cli, ["check", str(ROOT / "claims.csv"), "-s", str(sample_sources),

@@ -16,9 +16,9 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from verify._cli import cli
-from verify._comments import assess, read_comment_page, read_page_file
-from verify._errors import FetchError, InputError
+from verify.cli import cli
+from verify.pipeline.comments import assess, read_comment_page, read_page_file
+from verify.errors import FetchError, InputError
 
 DATA = Path(__file__).parent / "data" / "comments"
 WORDPRESS = DATA / "wordpress.html"
@@ -281,7 +281,7 @@ def site():
 
 
 def local():
-    from verify._fetch import FetchOptions
+    from verify.web.fetch import FetchOptions
 
     return FetchOptions(timeout=2.0, retries=0, allow_networks=("127.0.0.1/32",))
 

@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from verify._cli import cli
-from verify._comments import assess, overall, read_comments
-from verify._errors import InputError
+from verify.cli import cli
+from verify.pipeline.comments import assess, overall, read_comments
+from verify.errors import InputError
 
 DATA = Path(__file__).parent / "data" / "comments"
 ARTICLE = DATA / "article.txt"
@@ -159,14 +159,14 @@ def test_overall_verdict_worst_news_wins():
 
 
 def test_reply_word_in_front_is_not_part_of_the_claim():
-    from verify._comments import claim_texts
+    from verify.pipeline.comments import claim_texts
 
     assert claim_texts("No, the bridge opened in 1998.")[2] == ["The bridge opened in 1998"]
     assert claim_texts("No activists were deported in 2019.")[2] == ["No activists were deported in 2019"]
 
 
 def test_public_names_stay_importable_from_comments_module():
-    import verify._comments as m
+    import verify.pipeline.comments as m
 
     assert all(hasattr(m, name) for name in m.__all__)
     assert {"Comment", "CommentsReport", "assess", "read_comments", "comment_section"} <= set(m.__all__)
@@ -284,7 +284,7 @@ def test_cli_missing_article_is_one_line_error(tmp_path):
 
 
 def test_comment_section_starts_at_a_run_of_comments_not_a_lone_quote():
-    from verify._comments import Comment, comment_section
+    from verify.pipeline.comments import Comment, comment_section
 
     page = ("Body. The bridge was opened in 1998 by the council. " + "More body text here. " * 80 + "\n\n"
             "Comments\n\nThe mayor owns three hotels downtown.\n\nNobody should live in fear like this.\n")

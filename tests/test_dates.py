@@ -6,7 +6,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from verify._dates import compare, extract_dates, parse_published
+from verify.reading.dates import compare, extract_dates, parse_published
 
 
 def d(text: str, published=None):
@@ -55,7 +55,7 @@ def test_written_dates_parse_back(day):
 
 
 def test_that_year_refers_back_to_the_last_year_named():
-    from verify._dates import last_year
+    from verify.reading.dates import last_year
 
     anchor = last_year("In 2019, the party leader announced his return.")
     assert anchor == 2019

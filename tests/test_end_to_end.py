@@ -42,7 +42,7 @@ def test_indexing_progress_counts_bytes_up_to_the_size_of_the_sources(sample_sou
 
 
 def test_a_fault_judging_one_claim_leaves_it_unverified_and_keeps_the_rest(sample_sources, tmp_path, monkeypatch):
-    import verify._claim_check as vc
+    import verify.pipeline.claim_check as vc
     from verify import check
 
     real = vc._check_claim

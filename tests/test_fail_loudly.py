@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from verify._cli import cli
+from verify.cli import cli
 from tests.conftest import ROOT
 
 
@@ -46,7 +46,7 @@ def run(runner, *args, **kw):
 
 def index_of(corpus: Path) -> Path:
     """The one index file of the corpus in its default cache."""
-    from verify._cache import index_file
+    from verify.retrieval.cache import index_file
 
     return index_file(corpus.parent / ".verify", [corpus])
 
@@ -99,12 +99,12 @@ def test_a_missing_path_among_good_ones_is_a_listed_skip(runner, claims, corpus,
 
 
 def test_an_internal_fault_is_one_line_with_exit_3(runner, claims, corpus, monkeypatch):
-    import verify._render
+    import verify.render.terminal
 
-    def broken(report):
+    def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(verify._render, "report_dict", broken)
+    monkeypatch.setattr(verify.render.terminal, "show", broken)
     r = run(runner, "check", claims, "-s", corpus)
     assert r.exit_code == 3
     assert r.stderr == "verify: error: internal error (RuntimeError: boom); please report it\n"
@@ -113,12 +113,12 @@ def test_an_internal_fault_is_one_line_with_exit_3(runner, claims, corpus, monke
 def test_an_index_that_fails_while_checking_fails_the_run_with_exit_3(runner, claims, corpus, monkeypatch):
     import sqlite3
 
-    import verify._claim_check
+    import verify.pipeline.claim_check
 
     def failing(*a, **kw):
         raise sqlite3.DatabaseError("database disk image is malformed")
 
-    monkeypatch.setattr(verify._claim_check, "candidates", failing)
+    monkeypatch.setattr(verify.pipeline.claim_check, "candidates", failing)
     r = run(runner, "check", claims, "-s", corpus, "--fail-on", "contradicted")
     assert r.exit_code == 3
     index = index_of(corpus)
@@ -130,14 +130,14 @@ def test_an_index_that_fails_while_checking_fails_the_run_with_exit_3(runner, cl
 _SLOW_CHECK = """
 import sys, time
 from pathlib import Path
-import verify._claim_check as c
+import verify.pipeline.claim_check as c
 ready = Path(sys.argv[1])
 def slow(claim, index, sources, stance=None):
     ready.touch()
     time.sleep(60)
 c._check_claim = slow
 sys.argv = ["verify", *sys.argv[2:]]
-from verify._cli import main
+from verify.cli import main
 main()
 """
 
@@ -210,17 +210,17 @@ def test_a_garbage_index_file_is_rebuilt_with_a_warning(runner, claims, corpus):
 
 
 def test_an_index_run_again_untouched_is_not_checked_in_full(runner, claims, corpus, monkeypatch):
-    import verify._index
+    import verify.retrieval.index
 
     run(runner, "check", claims, "-s", corpus)
     seen = []
-    real = verify._index.PassageIndex._connect
+    real = verify.retrieval.index.PassageIndex._connect
 
     def spy(self):
         seen.append(self._sealed())
         return real(self)
 
-    monkeypatch.setattr(verify._index.PassageIndex, "_connect", spy)
+    monkeypatch.setattr(verify.retrieval.index.PassageIndex, "_connect", spy)
     r = run(runner, "check", claims, "-s", corpus)
     assert r.exit_code == 0 and seen == [True]
 
@@ -355,14 +355,14 @@ def test_an_output_folder_that_does_not_exist_fails_before_any_work(runner, note
 
 _SLOW_INDEX = """
 import sys, time
-import verify._index as ix
+import verify.retrieval.index as ix
 real = ix.split_passages
 def slow(source):
     time.sleep(0.03)
     return real(source)
 ix.split_passages = slow
 sys.argv = ["verify", *sys.argv[1:]]
-from verify._cli import main
+from verify.cli import main
 main()
 """
 
@@ -478,7 +478,7 @@ def test_an_out_of_date_index_in_an_unwritable_folder_fails_the_run(runner, data
 
 
 def test_switching_between_sibling_corpora_reindexes_nothing(runner, data, tmp_path, monkeypatch):
-    import verify._index
+    import verify.retrieval.index
 
     for name in ("a", "b"):
         (tmp_path / name).mkdir()
@@ -488,8 +488,8 @@ def test_switching_between_sibling_corpora_reindexes_nothing(runner, data, tmp_p
     first_a = run(runner, "check", claims, "-s", tmp_path / "a", "-f", "json")
     run(runner, "check", claims, "-s", tmp_path / "b", "-f", "json")
     written = []
-    real = verify._index.PassageIndex._write
-    monkeypatch.setattr(verify._index.PassageIndex, "_write",
+    real = verify.retrieval.index.PassageIndex._write
+    monkeypatch.setattr(verify.retrieval.index.PassageIndex, "_write",
                         lambda self, batch, tick=None: (written.extend(batch), real(self, batch, tick)))
     again_a = run(runner, "check", claims, "-s", tmp_path / "a", "-f", "json")
     assert (again_a.exit_code, again_a.stderr, again_a.stdout) == (0, "", first_a.stdout)
@@ -713,7 +713,7 @@ def test_a_fetched_source_is_known_by_its_url_on_every_run(runner, tmp_path):
 def test_a_long_path_line_is_never_broken_across_lines_in_a_terminal_panel():
     from rich.console import Console
 
-    from verify._render import _claim_panel
+    from verify.render.terminal.check import _claim_panel
 
     path = "sources/" + "very-long-folder-name/" * 8 + "article.txt"
     claim = {"id": "1", "claim": "A claim.", "verdict": "supported", "confidence": 0.9,

@@ -24,10 +24,11 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).parent))
 from fetch_server import ARTICLE, DATA, FetchTestServer  # noqa: E402
 
-from verify import _extract, _netpolicy  # noqa: E402
-from verify._errors import FetchError  # noqa: E402
-from verify._fetch import FetchOptions, fetch_source, fetch_urls, parse_retry_after  # noqa: E402
-from verify._fetch_cli import fetch_command  # noqa: E402
+from verify.web import extract as _extract  # noqa: E402
+from verify.web import netpolicy as _netpolicy
+from verify.errors import FetchError  # noqa: E402
+from verify.web.fetch import FetchOptions, fetch_source, fetch_urls, parse_retry_after  # noqa: E402
+from verify.cli.fetch import fetch_command  # noqa: E402
 
 LOCAL = ("127.0.0.1/32",)
 
@@ -80,7 +81,7 @@ def test_article_is_written_with_front_matter(server, tmp_path):
 
 
 def test_written_document_loads_as_a_source_without_the_archive(server, tmp_path):
-    from verify._sources import load_sources
+    from verify.inputs.sources import load_sources
 
     r = one(server, f"/article/{ARTICLE}", tmp_path)
     sources, skipped = load_sources([tmp_path / "src"])

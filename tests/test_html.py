@@ -17,8 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from verify._errors import InputError
-from verify._html import highlight, render_html, safe_url
+from verify.errors import InputError
+from verify.render.html import highlight, render_html, safe_url
 
 DATA = Path(__file__).parent / "data" / "reports"
 SAMPLES = ("check-sample", "audit-sample", "comments-sample")
@@ -232,7 +232,7 @@ def test_hostile_report_shape_does_not_crash():
 def test_report_command_renders_saved_report_as_html():
     from click.testing import CliRunner
 
-    from verify._report_cli import report_command
+    from verify.cli.report import report_command
 
     res = CliRunner().invoke(report_command, [str(DATA / "check-sample.json")])
     assert res.exit_code == 0
@@ -242,8 +242,8 @@ def test_report_command_renders_saved_report_as_html():
 def test_report_command_writes_markdown_to_a_file(tmp_path):
     from click.testing import CliRunner
 
-    from verify._markdown import render_markdown
-    from verify._report_cli import report_command
+    from verify.render.markdown import render_markdown
+    from verify.cli.report import report_command
 
     out = tmp_path / "r.md"
     res = CliRunner().invoke(report_command, [str(DATA / "audit-sample.json"), "--format", "markdown",
@@ -255,7 +255,7 @@ def test_report_command_writes_markdown_to_a_file(tmp_path):
 def test_report_command_reads_stdin():
     from click.testing import CliRunner
 
-    from verify._report_cli import report_command
+    from verify.cli.report import report_command
 
     res = CliRunner().invoke(report_command, ["-", "--title", "Exiles"],
                              input=(DATA / "comments-sample.json").read_bytes())
@@ -272,7 +272,7 @@ def test_report_command_reads_stdin():
 def test_report_command_bad_file_is_a_one_line_error_naming_it(tmp_path, content, message):
     from click.testing import CliRunner
 
-    from verify._report_cli import report_command
+    from verify.cli.report import report_command
 
     path = tmp_path / "saved.json"
     if content is not None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import shutil
 
 from verify import PassageIndex
-from verify._index import FORMAT_VERSION
-from verify._sources import discover
+from verify.retrieval.index import FORMAT_VERSION
+from verify.inputs.sources import discover
 
 
 def _copy(data, tmp_path):
@@ -30,7 +30,7 @@ def test_only_changed_sources_are_reloaded(data, tmp_path):
     loaded = []
 
     def loader(sf):
-        from verify._sources import load_source
+        from verify.inputs.sources import load_source
         loaded.append(sf.id)
         return load_source(sf)
 
@@ -59,7 +59,7 @@ def test_index_with_an_old_format_is_rebuilt(tmp_path):
 
 
 def _index_of(tmp_path, texts):
-    from verify._model import Source
+    from verify.model import Source
     idx = PassageIndex(tmp_path / "i.sqlite")
     idx.add([Source(id=f"s{i}.txt", path=f"s{i}.txt", sha256=str(i), kind="txt", title="", text=t)
              for i, t in enumerate(texts)])
@@ -73,7 +73,7 @@ def test_decimal_numbers_are_searchable(tmp_path):
 
 
 def test_very_common_terms_are_dropped_from_long_queries(tmp_path, monkeypatch):
-    import verify._index as vi
+    import verify.retrieval.index as vi
     monkeypatch.setattr(vi, "COMMON_TERM_POSTINGS", 2)
     idx = _index_of(tmp_path, ["The government spoke.", "The government met.", "The government sat.",
                                "Minister Dara resigned over flooding in Kampot province."])
@@ -82,29 +82,29 @@ def test_very_common_terms_are_dropped_from_long_queries(tmp_path, monkeypatch):
 
 
 def test_short_queries_keep_every_term_however_common(tmp_path, monkeypatch):
-    import verify._index as vi
+    import verify.retrieval.index as vi
     monkeypatch.setattr(vi, "COMMON_TERM_POSTINGS", 0)
     idx = _index_of(tmp_path, ["The government spoke.", "The government met."])
     assert idx.query_terms("the government spoke") == ["govern", "speak"]
 
 
 def test_index_format_changes_when_synonym_groups_change():
-    from verify._index import _format_version
+    from verify.retrieval.index import _format_version
     stop = frozenset({"the"})
     assert _format_version({"expel": "deport"}, stop, []) != _format_version({}, stop, [])
     assert _format_version({}, stop, []) == _format_version({}, frozenset({"the"}), [])
 
 
 def test_index_format_changes_when_the_stemmer_reads_words_differently():
-    from verify._index import _format_version
+    from verify.retrieval.index import _format_version
     stop = frozenset({"the"})
     assert _format_version({}, stop, ["deport"]) != _format_version({}, stop, ["deported"])
 
 
 def test_an_interrupted_build_keeps_what_it_wrote_and_the_next_sync_completes_it(data, tmp_path, monkeypatch):
     import pytest
-    import verify._index as vi
-    from verify._sources import load_source
+    import verify.retrieval.index as vi
+    from verify.inputs.sources import load_source
 
     monkeypatch.setattr(vi, "_BATCH", 1)  # commit after every file
     corpus = _copy(data, tmp_path)

@@ -1,9 +1,11 @@
 """verify.lexicon: every word list in one data file, read once."""
+import pytest
+
 from verify import lexicon
-from verify._dates import MONTHS
-from verify._facts import DENIAL_VERBS
-from verify._polarity import DENIAL_WORDS
-from verify._text import TENS, UNITS, stem
+from verify.reading.dates import MONTHS
+from verify.reading.facts import DENIAL_VERBS
+from verify.reading.polarity import DENIAL_WORDS
+from verify.text import TENS, UNITS, stem
 
 
 def test_lists_are_read_once():
@@ -33,6 +35,46 @@ def test_denial_verbs():
 
 
 def test_data_files_name_their_readers():
-    for name in ("number_words", "months", "denial_verbs"):
+    for name in ("number_words", "months", "denial_verbs", "stance_words", "measures"):
         text = (lexicon._DATA / f"{name}.tsv").read_text(encoding="utf-8")
         assert text.startswith("# ") and "Read by verify.lexicon" in text
+    for name in ("synonyms", "irregular_verbs"):
+        text = (lexicon._DATA / f"{name}.tsv").read_text(encoding="utf-8")
+        assert text.startswith("# ") and "Read by verify.lexicon" in text
+
+
+def test_synonyms_come_from_the_data_files():
+    from verify.text import SYNONYM, canon, stem
+
+    assert lexicon.synonym_groups()[0][0] == "deport" and canon("expels") == canon("deported")
+    assert ("paid", "pay") in lexicon.irregular_verbs() and canon("paid") == stem("pay")
+    assert SYNONYM[stem("annual")] == stem("annual")
+
+
+def test_the_index_reads_no_stance_module():
+    """The passage index normalises words with ``text`` and ``lexicon`` alone: a stance rule
+    can change without rebuilding any index."""
+    import ast
+    from pathlib import Path
+
+    import verify.retrieval.index as ix
+
+    tree = ast.parse(Path(ix.__file__).read_text(encoding="utf-8"))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert not any(m and ("reading" in m or "stance" in m) for m in imported), imported
+
+
+@pytest.mark.parametrize("group", ["back_reference", "window", "snapshot", "indefinite", "pointer"])
+def test_each_stance_word_group_is_read_from_its_data_file(group):
+    assert lexicon.stance_words(group) and all(w == w.strip().lower() for w in lexicon.stance_words(group))
+
+
+def test_an_unknown_stance_word_group_is_refused():
+    with pytest.raises(KeyError, match="no word group"):
+        lexicon.stance_words("astrology")
+
+
+def test_units_of_measure_name_a_dimension_and_a_positive_factor():
+    rows = lexicon.measures()
+    assert len({w for w, _, _ in rows}) == len(rows)  # each unit word defined once
+    assert all(f > 0 for _, _, f in rows)

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 cmarkgfm = pytest.importorskip("cmarkgfm")
 from cmarkgfm.cmark import Options  # noqa: E402
 
-from verify._markdown import md, md_link, render_markdown  # noqa: E402
+from verify.render.markdown import md, md_link, render_markdown  # noqa: E402
 
 DATA = Path(__file__).parent / "data" / "reports"
 SAMPLES = ("check-sample", "audit-sample", "comments-sample")

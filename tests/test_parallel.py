@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import csv
 
-import verify._parallel as par
+import verify.pipeline.parallel as par
 from verify import check
-from verify._parallel import plan_jobs
+from verify.pipeline.parallel import plan_jobs
 from tests.conftest import ROOT
 
 
@@ -44,7 +44,7 @@ def test_an_in_memory_index_is_checked_in_one_process():
 
 
 def test_cli_accepts_jobs(runner, sample_sources, tmp_path):
-    from verify._cli import cli
+    from verify.cli import cli
 
     claims = tmp_path / "c.txt"
     claims.write_text("Chantra fled to Thailand.\n", encoding="utf-8")

@@ -4,9 +4,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from verify._facts import read_facts
-from verify._paraphrase import phrase_meanings
-from verify._text import words
+from verify.reading.facts import read_facts
+from verify.reading.paraphrase import phrase_meanings
+from verify.text import words
 
 
 def test_way_to_means_move_and_marks_its_content_word():
@@ -32,8 +32,8 @@ def test_positions_always_point_inside_the_words(ws):
 
 
 def _swap(claim: str, passage: str):
-    from verify._facts import read_facts
-    from verify._paraphrase import swapped_words
+    from verify.reading.facts import read_facts
+    from verify.reading.paraphrase import swapped_words
     c, p = read_facts(claim), read_facts(passage)
     return swapped_words(c.words, c.stems, p.words, p.stems, set())
 
@@ -51,13 +51,13 @@ def test_identical_texts_swap_nothing():
 
 
 def test_same_title_with_another_number_is_another_thing():
-    from verify._paraphrase import title_number_swap
+    from verify.reading.paraphrase import title_number_swap
     assert title_number_swap("He is included in the game FIFA 09.",
                              "He is also included in the game FIFA 08.") == ("FIFA 09", "FIFA 08")
 
 
 def test_title_number_stated_or_absent_is_no_swap():
-    from verify._paraphrase import title_number_swap
+    from verify.reading.paraphrase import title_number_swap
     assert title_number_swap("Bad Santa 2 scored 72.", "Bad Santa 2 scored 72.") is None
     assert title_number_swap("Bad Santa 2 scored 72.", "The film scored 72.") is None
     assert title_number_swap("It opened in March 2020.", "It opened in March 2019.") is None

@@ -61,7 +61,7 @@ def test_splitting_is_linear_in_the_size_of_the_file():
     were counted from the start of the file for every passage)."""
     import time
 
-    from verify._model import Source
+    from verify.model import Source
 
     para = "The council approved a budget of $3.5 million. Dr. Lim arrived in Bangkok on Jan. 5.\n"
     def cost(n: int) -> float:
@@ -79,8 +79,8 @@ def test_splitting_is_linear_in_the_size_of_the_file():
 
 
 def test_indexing_a_big_file_reports_progress_within_it(tmp_path):
-    from verify._index import PassageIndex
-    from verify._sources import discover
+    from verify.retrieval.index import PassageIndex
+    from verify.inputs.sources import discover
 
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "big.txt").write_text("Ann Lee was re-elected in 2021. She won.\n" * 5000)

@@ -1,7 +1,7 @@
 """Known places and nationalities: which pairs conflict, which nest."""
 from __future__ import annotations
 
-from verify._places import elsewhere, known_places, place_stated_by, places_conflict
+from verify.reading.places import elsewhere, known_places, place_stated_by, places_conflict
 
 
 def test_two_countries_conflict():

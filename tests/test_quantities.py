@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from verify._quantities import agree, confirms, extract_quantities, same_kind
+from verify.reading.quantities import MEASURES, agree, confirms, extract_quantities, same_kind
 
 
 def q(text: str):
@@ -18,7 +18,7 @@ def q(text: str):
 
 @pytest.mark.parametrize("text,value", [
     ("three people", 3), ("twelve", 12), ("two hundred", 200), ("a dozen", 12),
-    ("1,200 people", 1200), ("4.5 tonnes", 4.5), ("twenty-five", 25), ("1.5 million", 1_500_000),
+    ("1,200 people", 1200), ("4.5 of them", 4.5), ("twenty-five", 25), ("1.5 million", 1_500_000),
 ])
 def test_numbers_in_digits_and_words(text, value):
     assert q(text).value == value
@@ -184,19 +184,19 @@ def test_currency_sign_set_apart_from_its_figure_is_still_money():
 
 
 def test_numbers_that_name_are_labels_not_counts():
-    from verify._facts import read_facts
+    from verify.reading.facts import read_facts
     for text in ("BRCA 1 mutation carriers", "type 2 diabetes", "HTLV-1 infection", "5' UTRs show it"):
         assert all(q.kind == "label" for q in read_facts(text).quantities), text
 
 
 def test_ratio_and_rate_per_hundred_thousand_are_not_read_as_counts():
-    from verify._facts import read_facts
+    from verify.reading.facts import read_facts
     assert not [q for q in read_facts("1/2000 people in the UK").quantities if q.kind == "count"]
     assert not [q for q in read_facts("378/100 000 persons").quantities if q.kind == "percent"]
 
 
 def test_count_after_an_acronym_of_many_digits_stays_a_count():
-    from verify._facts import read_facts
+    from verify.reading.facts import read_facts
     assert [q.kind for q in read_facts("CNRP 200 members").quantities] == ["count"]
 
 
@@ -269,3 +269,47 @@ _PIECES = st.sampled_from(["one", "in", "0", "00", "1", "5", "of", "a", "third",
 def test_any_mix_of_number_words_parses_without_error(text):
     for x in extract_quantities(text):
         assert x.lo <= x.hi
+
+
+@pytest.mark.parametrize("text, unit, value", [
+    ("4.5 tonnes", "mass", 4500.0),
+    ("40 kg of rice", "mass", 40.0),
+    ("a 5-mile walk", "length", 8046.72),
+    ("150 km north of the capital", "length", 150_000.0),
+    ("39 kilobytes", "data", 39_000.0),
+    ("26.6 megabytes", "data", 26_600_000.0),
+    ("winds of 100 mph", "speed", 44.704),
+    ("a 200 MW plant", "power", 200_000_000.0),
+])
+def test_a_unit_of_measure_reads_as_its_dimension_in_base_units(text, unit, value):
+    got = q(text)
+    assert (got.kind, got.unit) == ("measure", unit)
+    assert got.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("5 km", "3.1 miles", True),            # a conversion, rounded
+    ("39 kilobytes", "39 megabytes", False),  # the same number of another unit
+    ("12 miles", "12 km", False),             # the same number of another unit
+    ("about 40 kg", "42 kilograms", True),
+])
+def test_figures_in_units_of_one_dimension_compare_after_conversion(a, b, same):
+    qa, qb = q(a), q(b)
+    assert same_kind(qa, qb)
+    assert agree(qa, qb) is same
+
+
+def test_other_figures_in_other_units_are_not_compared():
+    # 'about 8 inches' and '0.16 metres' may be two readings, each rounded its own way
+    assert not same_kind(q("about 8 inches"), q("0.16 metres"))
+
+
+def test_figures_of_different_dimensions_are_never_compared():
+    assert not same_kind(q("5 km"), q("5 kg"))
+
+
+@given(st.integers(min_value=1, max_value=10**6), st.sampled_from(["km", "miles", "kg", "tonnes", "MB", "mph"]))
+def test_any_whole_figure_with_a_unit_reads_back_in_base_units(n, word):
+    dim, factor = MEASURES[word.lower()]
+    got = q(f"{n:,} {word}")
+    assert (got.kind, got.unit) == ("measure", dim) and got.value == pytest.approx(n * factor)

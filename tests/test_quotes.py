@@ -6,7 +6,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from verify._quotes import Quote, find_quotes, match_quote, same_person
+from verify.reading.quotes import Quote, find_quotes, match_quote, same_person
 
 DATA = Path(__file__).parent / "data" / "quotes"
 SOURCE = (DATA / "source.txt").read_text(encoding="utf-8")

@@ -4,8 +4,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from verify._facts import read_facts
-from verify._ranks import extract_ranks
+from verify.reading.facts import read_facts
+from verify.reading.ranks import extract_ranks
 from verify._stance import judge
 
 

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-import verify._shards as sh
+import verify.retrieval.shards as sh
 from tests.gen_corpus import write_corpus
-from verify._index import PassageIndex, bm25, bm25_idf, index_terms, match_expr
-from verify._shards import SHARDS, ShardedIndex, ShardReader, build_shard, plan_shards, shard_of, shard_path
-from verify._sources import discover
+from verify.inputs.sources import discover
+from verify.retrieval.index import PassageIndex, bm25, bm25_idf, index_terms, match_expr
+from verify.retrieval.shards import (SHARDS, ShardedIndex, ShardReader, build_shard, plan_shards, shard_of,
+                                     shard_path)
 
 
 @pytest.fixture(scope="module")
@@ -210,7 +211,7 @@ def test_the_shards_searched_as_one_give_one_indexs_passages_scores_and_order(
 
 
 def test_passages_of_equal_score_come_in_source_and_passage_order(tmp_path):
-    from verify._model import Source
+    from verify.model import Source
 
     one = PassageIndex(tmp_path / "one.sqlite")
     same = "The river flooded the lower town in spring."
@@ -222,7 +223,7 @@ def test_passages_of_equal_score_come_in_source_and_passage_order(tmp_path):
 
 
 def _json(runner, claims, sources, cache: Path, *extra: str) -> bytes:
-    from verify._cli import cli
+    from verify.cli import cli
 
     out = cache.parent / f"{cache.name}.json"
     result = runner.invoke(cli, ["check", str(claims), "-s", str(sources), "--cache", str(cache),
@@ -271,7 +272,7 @@ def test_a_changed_source_rebuilds_only_its_shard_and_search_follows(tmp_path):
 
 
 def test_shards_built_for_the_copy_are_rebuilt_searchable_and_a_reader_never_skips_one(tmp_path):
-    from verify._errors import IndexError_
+    from verify.errors import IndexError_
 
     files = _reports(write_corpus(tmp_path / "data", files=8)[0])
     _build_shards(tmp_path / "i.sqlite", files)  # the copy path's shards: no full-text table

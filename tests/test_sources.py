@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 
 from verify import load_sources
-from verify._sources import parse_front_matter
+from verify.inputs.sources import parse_front_matter
 
 
 def test_sample_corpus_has_four_sources_with_titles_and_hashes(sample_sources):

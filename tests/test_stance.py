@@ -4,10 +4,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from verify._facts import canon, read_facts
-from verify._model import Evidence
+from verify.reading.facts import canon, read_facts
+from verify.model import Evidence
 from verify._stance import judge
-from verify._verdict import decide
+from verify.verdict import decide
 
 
 def stance(claim: str, passage: str, context: str | None = None):
@@ -374,7 +374,7 @@ def test_same_kind_of_name_in_another_slot_is_no_conflict():
 
 
 def test_token_match_forgives_spelling_variants_but_not_other_words():
-    from verify._text import token_match
+    from verify.text import token_match
     assert token_match("kampong", {"kompong"}) == "kompong"
     assert token_match("cham", {"chhnang"}) is None
 
@@ -649,14 +649,14 @@ def test_matching_label_is_not_a_confirmed_figure():
 # -- support recall: derivational forms, sentence openers, effect direction --------------------
 
 def test_token_match_meets_another_derivational_form_of_the_same_root():
-    from verify._text import token_match
+    from verify.text import token_match
     assert token_match("adult", {"adulthood"}) == "adulthood"
     assert token_match("mortal", {"mortality"}) == "mortality"
     assert token_match("general", {"gene"}) is None
 
 
 def test_capitalised_common_word_opening_a_claim_is_not_a_name():
-    from verify._facts import read_facts
+    from verify.reading.facts import read_facts
     assert read_facts("Elevated DNA levels are associated with mortality.").entities == [["dna"]]
     assert read_facts("Cellular clocks are associated with mitosis.").entities == []
     assert read_facts("France has reported 19,000 deaths.").entities == [["france"]]
@@ -688,7 +688,7 @@ def test_effect_stated_by_another_form_of_its_verb_supports():
 
 
 def test_hyphenated_non_in_the_claim_negates_like_the_joined_form():
-    from verify._facts import read_facts
+    from verify.reading.facts import read_facts
     f = read_facts("Surgery is not superior to non-surgical care.")
     assert f.words.index("surgical") in f.negations
 

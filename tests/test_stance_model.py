@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from verify import check
-from verify._model import Passage
+from verify.model import Passage
 from verify._stance import Judgement
 from verify.stance import Candidate, Judged, ModelStance, RulesStance, Stance, make_stance
 from verify.stance._onnx import ModelError, OnnxNLI
@@ -125,7 +125,7 @@ def test_a_missing_model_directory_is_a_one_line_model_error(tmp_path):
 
 
 def test_the_cli_names_a_broken_stance_model_and_fails_the_run(runner, sample_sources, tmp_path):
-    from verify._cli import cli
+    from verify.cli import cli
 
     claims = tmp_path / "c.txt"
     claims.write_text("Thailand deported three activists.\n", encoding="utf-8")
@@ -179,9 +179,10 @@ def test_the_shipped_model_reads_plain_entailment_neutral_and_contradiction(pass
 # --- combining model and rules -------------------------------------------------------------------
 
 def _judged(label: str, check: str = "coverage", coverage: float = 0.8, probs=None,
-            text: str = "The minister resigned in May.") -> Judged:
+            text: str = "The minister resigned in May.", named: bool = True) -> Judged:
     p = Passage("s.txt", 0, text, 0, len(text), 1)
-    j = Judged(Judgement(label, 0.7, f"rules say {label}", ["minister"], coverage=coverage, check=check),
+    j = Judged(Judgement(label, 0.7, f"rules say {label}", ["minister"], coverage=coverage, check=check,
+                         named=named),
                p, Candidate(p, [p]))
     if probs:
         j.features = dict(zip(("entails", "neutral", "contradicts"), probs))
@@ -213,6 +214,11 @@ def test_combine_labels_a_passage_from_model_and_rules(rules, check, coverage, p
     assert out.judgement.probs == probs
 
 
+def test_the_model_alone_never_accuses_a_passage_that_does_not_name_the_claims_subject():
+    j = _judged("related", "coverage", 0.8, (0.01, 0.01, 0.98), named=False)
+    assert combine(j, PARAMS, "The minister resigned in May.").judgement.label == "related"
+
+
 def test_a_passage_beyond_the_models_top_k_is_at_most_related():
     out = combine(_judged("contradicts", "values:date"), PARAMS, "The minister resigned in June.")
     assert out.judgement.label == "related"
@@ -230,7 +236,7 @@ def test_differing_says_when_only_the_sense_differs():
 
 
 def test_a_sentence_is_evidence_once_alone_or_joined_with_its_neighbour():
-    from verify._check import _evidence
+    from verify.pipeline.check import _evidence
 
     alone = Passage("s.txt", 1, "He resigned in May.", 20, 39, 1)
     joined = Passage("s.txt", 0, "The minister spoke. He resigned in May.", 0, 39, 1)

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from verify._errors import InputError
-from verify._worthiness import (
+from verify.errors import InputError
+from verify.reading.worthiness import (
     MODEL_PATH,
     classify,
     classify_text,

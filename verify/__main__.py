@@ -1,5 +1,5 @@
 """``python -m verify``."""
-from ._cli import main
+from .cli import main
 
 if __name__ == "__main__":
     main()

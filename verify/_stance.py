@@ -12,17 +12,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from . import _assertion
-from ._align import align as _align, date_comparable as _date_comparable, implied_first, named_count as _named_count
-from ._effects import unstated_effect
-from ._facts import ANTONYMS, Facts, canon
-from ._polarity import negated, other_kind, polarity
-from ._paraphrase import swapped_words, title_number_swap
-from ._places import elsewhere, place_stated_by, slot_conflicts
-from ._dates import DateValue, compare as _compare_dates
-from ._quantities import Quantity, is_bound, same_kind
-from ._subject import ANAPHOR as _ANAPHOR, about_subject as _about_subject, entities_present, namesakes
-from ._text import STOPWORDS, token_match as _token_match, words
+from .reading import assertion as _assertion
+from .reading.align import align as _align, date_comparable as _date_comparable, implied_first, named_count as _named_count
+from .reading.effects import unstated_effect
+from .reading.facts import ANTONYMS, Facts, canon
+from .reading.polarity import negated, other_kind, polarity
+from .reading.paraphrase import swapped_words, title_number_swap
+from .reading.places import elsewhere, place_stated_by, slot_conflicts
+from .reading.dates import DateValue, compare as _compare_dates
+from .reading.quantities import Quantity, is_bound, same_kind
+from .reading.subject import ANAPHOR as _ANAPHOR, CAPITAL_ALIASES, about_subject as _about_subject, entities_present, namesakes
+from .text import STOPWORDS, token_match as _token_match, words
+from .lexicon import number_words, stance_words
 
 SUPPORT_COVERAGE = 0.62     # share of the claim's (IDF-weighted) words a supporting passage states
 CONTRADICT_COVERAGE = 0.5   # ... and a contradicting one (its values differ, so fewer words match)
@@ -43,6 +44,10 @@ class Judgement:
     coverage: float = 0.0
     check: str = ""                # the rule that decided: values:<kind>, polarity, coverage, ...
     probs: tuple[float, float, float] | None = None  # model P(entails, neutral, contradicts)
+    # the claim's values this passage leaves unstated where all else of it is stated: another
+    # passage of the same source may state them (``verify.stance.rules.confirm_across``)
+    pending: tuple[str, ...] = ()
+    named: bool = False  # the passage names the claim's subject, as the rules need to accuse
 
 
 def coverage(claim: Facts, passage: Facts, idf: Callable[[str], float]) -> tuple[float, list[str]]:
@@ -65,12 +70,11 @@ def coverage(claim: Facts, passage: Facts, idf: Callable[[str], float]) -> tuple
     return (hit / total if total else 0.0), matched
 
 
-_BACK_REFERENCE = frozenset("such this these that those".split())
+_BACK_REFERENCE = frozenset(stance_words("back_reference"))
 # 'over the past 30 years', 'seventeen of the 18 warmest': a figure relative to a window or
 # a total, which another window or total does not contradict
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen "
-                          "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())
-_WINDOW = ("past", "last", "previous", "recent")
+_NUMBER_WORDS = frozenset(w for w, v in number_words() if 1 <= v <= 20)
+_WINDOW = stance_words("window")
 _PART_OF = re.compile(r"\s+(?:of|out of)\s+(?:the|these|those|its|their|our|his|her|all)\b", re.IGNORECASE)
 _PARTITIVE = re.compile(r"\s+(?:of|out of)\s+(?:the\s+)?(?:\w+\s+)?\d|\s+(?:of|out of)\s+(?:the\s+)?"
                         r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\b")
@@ -89,7 +93,7 @@ def _relative(claim: Facts, c) -> bool:
         return True  # the total in 'seventeen of the 18', '3 of 10' (not 'a father of four')
 
     return bool(_PARTITIVE.match(claim.text[c.end:c.end + 30]))
-_SNAPSHOT = ("as of", "by ", "as at")
+_SNAPSHOT = tuple(w + " " for w in stance_words("snapshot"))
 
 
 def _part_of_another(claim: Facts, passage: Facts, c, p) -> bool:
@@ -160,10 +164,60 @@ def _rest_coverage(claim: Facts, passage: Facts, idf: Callable[[str], float], co
     return (c2, m2) if c2 > cov else (cov, matched)
 
 
+_INDEFINITE = tuple([w] for w in stance_words("indefinite"))
+_EXISTENTIAL = _INDEFINITE + tuple([w] for w in stance_words("pointer"))
+
+
+@dataclass
+class _Reading:
+    """One passage as ``judge`` reads it: what each check has found so far."""
+    claim: Facts
+    passage: Facts
+    context: Facts
+    cov: float
+    matched: list[str]
+    subject_ok: bool | str
+    missing: list[str]
+    stand: tuple[float, list[str]] | None  # coverage without the names a snippet leaves out
+    pred: float
+    both_negated: bool
+    existential: bool
+    conflicts: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, claim's, source's)
+    confirmed: list[tuple[str, str]] = field(default_factory=list)
+    unconfirmed: list[str] = field(default_factory=list)
+    exact: int = 0
+    confirmed_items: list = field(default_factory=list)
+    unstated_places: list[str] = field(default_factory=list)
+    stand_in: bool = False
+    loose: list[tuple[str, str]] = field(default_factory=list)
+    flip: bool = False
+    cue: str = ""
+    weak: str = ""
+    named: bool = False
+    accuse: bool = False
+    need: float = SUPPORT_COVERAGE
+    swapped: tuple[str, str] | None = None
+    effect: str | None = None
+    hedged: set[str] = field(default_factory=set)
+
+    def unconfirm(self, kinds: tuple[str, ...]) -> None:
+        """Conflicts of these kinds speak of another occasion: they neither refute nor confirm."""
+        self.unconfirmed += [cv for k, cv, _ in self.conflicts if k in kinds]
+        self.conflicts = [c for c in self.conflicts if c[0] not in kinds]
+
+    def has(self, kind: str) -> bool:
+        return any(k == kind for k, _, _ in self.conflicts)
+
+
 def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], float],
           whole: bool = False) -> Judgement:
     """Stance of one passage (``context`` = the passage with the sentences around it;
-    ``whole`` when those are its entire document, so a subject they never name is nowhere)."""
+    ``whole`` when those are its entire document, so a subject they never name is nowhere).
+
+    The checks run in order, each a function below: what the passage is about (``_read``),
+    its values (``_read_values``, ``_other_occasion``), places, names in the claim's slots,
+    polarity, who it names; then the first of a value contradiction, a polarity
+    contradiction and a support decides, and otherwise ``_related`` says why not."""
     cov, matched = coverage(claim, passage, idf)
     if _assertion.ASKS.search(passage.text):
         # a question or a condition ('Was he deported?', 'If Thailand deports him, ...')
@@ -171,6 +225,34 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
         return Judgement("related" if cov >= RELATED_COVERAGE else "unrelated", cov * 0.5,
                          "asks or supposes it, does not state it", matched, coverage=cov,
                          check="question")
+    r = _read(claim, passage, context, idf, whole, cov, matched)
+    if isinstance(r, Judgement):
+        return r
+    # 1. values: quantities and dates, each aligned with the passage value about the same thing
+    r.conflicts, r.confirmed, r.unconfirmed, r.exact, moved, r.confirmed_items = _read_values(
+        claim, passage, r.existential)
+    _other_occasion(r, moved)
+    # 'lives in Phnom Penh' is not stated by a passage that never names Phnom Penh
+    r.unstated_places = _unstated_places(claim, context)
+    r.unconfirmed += r.unstated_places
+    r.stand_in = r.stand is not None and (_distinctive(claim, passage, idf)
+                                          or (len(r.confirmed) >= 2 and bool(r.exact) and not r.unconfirmed))
+    if r.stand_in:
+        r.cov, r.matched = r.stand  # type: ignore[misc]
+    _name_slots(r)
+    # 2. polarity: negation cues near the matched words, and opposite predicates
+    r.flip, r.cue, r.weak = polarity(claim, passage)
+    if r.flip and not r.weak and r.has("date"):
+        r.unconfirm(("date",))  # 'did not flood the town in 2005' says nothing of 1998
+    _who_is_named(r)
+    return (_value_contradiction(r) or _polarity_contradiction(r, idf) or _support(r)
+            or _related(r))
+
+
+def _read(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], float], whole: bool,
+          cov: float, matched: list[str]) -> Judgement | _Reading:
+    """How much of the claim the passage (and the sentences around it) states, and whether it
+    is about the claim's subject; ``unrelated`` when too little."""
     ctx_cov, _ = coverage(claim, context, idf)
     # words found only in the sentences around (the subject named before 'she') count half
     cov = max(cov, cov + 0.5 * (ctx_cov - cov))
@@ -185,20 +267,228 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
              if snippet and subject_ok == "pointed" else None)
     if max(cov, stand[0] if stand else 0.0, ctx_cov * 0.85) < RELATED_COVERAGE:
         return Judgement("unrelated", cov, "", matched, coverage=cov, check="coverage")
-    pred = _predicate_coverage(claim, passage, idf)
-    both_negated = bool(claim.negations) and bool(passage.negations)
+    return _Reading(claim, passage, context, cov, matched, subject_ok, missing, stand,
+                    _predicate_coverage(claim, passage, idf),
+                    bool(claim.negations) and bool(passage.negations), _existential(claim))
 
-    # 1. values: quantities and dates, each aligned with the passage value about the same thing.
-    # "A dissident got 12 years" is true if any dissident did: another's 10 years refutes nothing.
-    # So is a claim whose subject points back to something unnamed ('All three remain...').
-    # ('Some 4,800 people fled' gives a figure: 'some' there qualifies the number)
-    existential = ((claim.words[:1] in (["a"], ["an"], ["some"], ["someone"], ["somebody"], ["he"],
-                                       ["she"], ["they"], ["it"], ["all"], ["both"], ["these"], ["those"],
-                                       ["that"], ["this"])
-                    and not (claim.words[:1] == ["some"] and claim.words[1:2]
-                             and claim.words[1][:1].isdigit()))
-                   # 'The film had more than 115 reviews': which film?
-                   or (claim.words[:1] == ["the"] and claim.words[1:2] and claim.words[1] in _ANAPHOR))
+
+def _existential(claim: Facts) -> bool:
+    """'A dissident got 12 years' is true if any dissident did: another's 10 years refutes
+    nothing. So is a claim whose subject points back to something unnamed ('All three
+    remain...', 'The film had more than 115 reviews': which film?). ('Some 4,800 people fled'
+    gives a figure: 'some' there qualifies the number.)"""
+    first = claim.words[:1]
+    if first in _EXISTENTIAL:
+        return not (first == ["some"] and bool(claim.words[1:2]) and claim.words[1][:1].isdigit())
+    return first == ["the"] and bool(claim.words[1:2]) and claim.words[1] in _ANAPHOR
+
+
+def _other_occasion(r: _Reading, moved: bool) -> None:
+    """Value conflicts that speak of another occasion become unconfirmed values."""
+    claim, passage = r.claim, r.passage
+    # 'as of October 2018' against 'as of June 2018': a running figure read at another time
+    # neither confirms nor refutes it, and nor does the date
+    if moved or any(k == "date" and cv.lower().startswith(_SNAPSHOT) for k, cv, _ in r.conflicts):
+        r.unconfirm(("date", "quantity"))
+    if r.has("date") and any(isinstance(c, DateValue) for c in r.confirmed_items):
+        # '2015 and 2016' against '2014 and 2015': a passage that confirms one of the claim's
+        # dates and gives another speaks of an overlapping set, not of an error
+        r.unconfirm(("date",))
+    window = bool(claim.dates and passage.dates) and any(c.op != "=" for c in claim.dates) != any(
+        d.op != "=" for d in passage.dates)
+    other_figure = r.has("quantity") or any(
+        isinstance(q, Quantity) and q.describe() in r.unconfirmed for q in claim.quantities)
+    if r.has("quantity") and window or (r.has("date") and not r.confirmed and other_figure):
+        # 'more than 200 have fled since 2017' against '40 fled in 2019': a count over a
+        # window against one for a part of it; and a passage giving another date and another
+        # figure, confirming nothing, speaks of another occasion
+        r.unconfirm(("date", "quantity"))
+    if claim.dates and not any(isinstance(c, DateValue) for c in r.confirmed_items) and r.has("quantity"):
+        # 'rose two degrees from 1901 to 2010' is not refuted by a figure for another period
+        r.unconfirm(("quantity",))
+
+
+def _name_slots(r: _Reading) -> None:
+    """A name in the claim's slot that is not the claim's ('a French actor' / 'an American
+    actor') conflicts; a namesake ('Pablo Hernandez' for 'Pedro Hernandez') is loose."""
+    claim, passage = r.claim, r.passage
+    if not r.existential:
+        slotted, r.loose = slot_conflicts(claim.words, claim.entities, passage.words,
+                                          passage.entities, _token_match, claim.known_places,
+                                          passage.known_places)
+        r.conflicts += [("name", cv, sv) for cv, sv in slotted]
+        if slotted and r.subject_ok is not True:
+            # the claim's name that the passage replaces is the conflict, not a missing subject
+            rest = replace(claim, entities=[e for e in claim.entities
+                                            if " ".join(e) not in {cv for cv, _ in slotted}])
+            r.subject_ok, r.missing = _about_subject(rest, passage, r.context)
+    r.loose += namesakes(claim, passage)
+
+
+def _who_is_named(r: _Reading) -> None:
+    """Whether the passage names the claim's subject (``named``) and so may accuse."""
+    claim, context = r.claim, r.context
+    # a passage about another country refutes nothing said about this one
+    # a capitalised opener read as a common word ('Surgical treatment...') may yet be a name:
+    # only a passage that repeats it may accuse
+    opener_ok = all(_token_match(w, set(context.words)) for w in claim.openers)
+    r.named = r.subject_ok is True and opener_ok and not elsewhere(
+        claim.words, context.words, claim.known_places, context.known_places)
+    if r.conflicts and r.conflicts[0][0] == "name":
+        r.named = r.subject_ok is True and opener_ok  # the other country is the conflict itself
+    elif r.stand_in and r.conflicts and r.conflicts[0][0] == "quantity" and r.pred >= 0.75:
+        r.named = True  # the document's one sentence gives the figure for its own subject
+    # figures about 'the Southwest' are not refuted by figures that name no place
+    # (a lone capitalised first word, 'Temperatures in the Southwest', may be no name at all)
+    r.accuse = r.named and not (claim.places and all(e in claim.places or (e == claim.words[:1])
+                                                     for e in claim.entities)
+                                and not entities_present(replace(claim, places=[]), context)[0])
+
+
+def _value_contradiction(r: _Reading) -> Judgement | None:
+    """A value (quantity, date, age, name) the passage gives differently about the subject."""
+    # a claim naming nobody ('global temperatures rose 0.2 degrees') meets figures about
+    # everything: only a passage stating most of it may refute it
+    need_c = CONTRADICT_COVERAGE if r.claim.entities else GENERIC_CONTRADICT_COVERAGE
+    if not (r.conflicts and r.accuse and r.cov >= need_c and (r.pred >= 0.5 or r.conflicts[0][0] == "age")
+            and not (_assertion.HEDGES & set(r.passage.words) and r.conflicts[0][0] != "name")):
+        return None
+    kind, cv, sv = r.conflicts[0]
+    score = min(1.0, 0.45 + 0.55 * r.cov)
+    return Judgement("contradicts", score, f"claim says {cv}; source says {sv}", r.matched,
+                     claim_value=cv, source_value=sv, coverage=r.cov, check=f"values:{kind}", named=True)
+
+
+def _polarity_contradiction(r: _Reading, idf: Callable[[str], float]) -> Judgement | None:
+    """A negation or an opposite predicate of what the claim says, about its subject."""
+    claim, passage, context = r.claim, r.passage, r.context
+    if r.flip and _BACK_REFERENCE & set(passage.words[:3]):
+        # 'Such an agreement has not been confirmed': what the agreement was is in the
+        # sentences before, which the passage points back to
+        r.pred = max(r.pred, _predicate_coverage(claim, context, idf))
+    if r.flip and r.weak == "generic" and r.cov >= GENERIC_CONTRADICT_COVERAGE and r.pred >= 0.75:
+        r.weak = ""
+    if r.flip and r.weak == "absent" and r.cov >= 0.7 and _predicate_coverage(
+            replace(claim, content=[t for t in claim.content if t not in negated(claim)]),
+            passage, idf) >= 0.85:
+        r.weak = ""  # the passage says all the claim says but its negation: that is a denial
+    if r.flip and not r.weak and r.cue.startswith("says the opposite") and r.pred < 0.8:
+        r.weak = "few"  # an opposite predicate on a thing the passage barely shares
+    # a denial names its object ('denied that its vehicles were used'); a bare negation may be
+    # of another kind of the thing ('no significant association with bladder cancer')
+    other = other_kind(claim, passage) if r.flip and not r.weak and "..." not in r.cue else None
+    if other:
+        r.weak, r.cue = "other", f"{r.cue}, but of '{other[1]}', not '{other[0]}'"
+    # a passage (with the sentences around it) that gives none of the claim's years speaks of
+    # another occasion: its negation refutes nothing the claim dates
+    undated = any(d.describe() in r.unconfirmed and d.year is not None
+                  and str(d.year) not in context.words for d in claim.dates)
+    # 'did not cut rates in October' against 'cut rates in September': another occasion
+    undated = undated or any(_compare_dates(c, d) is False for c in claim.dates for d in passage.dates)
+    if not (r.flip and not r.weak and r.accuse and r.cov >= POLARITY_COVERAGE and r.pred >= 0.6
+            and not r.conflicts and not undated and not _assertion.HEDGES & set(passage.words)
+            # 'Some refugees were returned' is not refuted by 'Most were not returned'
+            and claim.words[:1] not in _INDEFINITE):
+        return None
+    score = min(1.0, 0.35 + 0.55 * r.cov)
+    return Judgement("contradicts", score, f"source {r.cue}", r.matched, coverage=r.cov, check="polarity",
+                     named=True)
+
+
+def _support(r: _Reading) -> Judgement | None:
+    """Most of the claim's words, every value confirmed, nothing swapped, same polarity."""
+    claim, passage = r.claim, r.passage
+    # every figure the claim gives, stated by the passage about its named subject, carries
+    # the claim further than its words: fewer of them need to be there
+    if r.confirmed and not r.unconfirmed and (r.named or r.stand_in) and r.pred >= 0.5:
+        r.need = VALUES_COVERAGE[min(len(r.confirmed), len(VALUES_COVERAGE)) - 1]
+    if r.cov >= r.need:  # a nationality or a word swapped in the claim's frame
+        r.swapped = r.loose[0] if r.loose else (swapped_words(
+            claim.words, claim.stems, passage.words, passage.stems,
+            {canon(t) for ent in claim.entities for t in ent})
+            or title_number_swap(claim.text, passage.text))
+    r.effect = (unstated_effect(claim.stems, claim.words, passage.stems)
+                if r.cov >= r.need and not r.conflicts and not r.flip and not r.unconfirmed
+                and not r.swapped else None)
+    r.hedged = {w for w in _assertion.UNSURE & set(passage.words) if canon(w) not in claim.stems}
+    if not (r.cov >= r.need and (r.pred >= 0.4 or r.both_negated) and not r.conflicts and not r.flip
+            and not r.unconfirmed and not r.swapped and not r.effect and not r.hedged
+            and (r.subject_ok or not claim.entities)):
+        return None
+    score = min(1.0, 0.3 + 0.6 * r.cov + 0.1 * bool(r.confirmed))
+    if r.subject_ok == "pointed":
+        score *= 0.6  # says it of 'the album', not of the claim's subject by name
+        two = len(r.confirmed) >= 2 and r.exact  # two figures are particular enough
+        if (r.stand is not None and not r.stand_in) or r.stand_in and (
+                r.cov < (r.need if two else 0.7) or r.pred < (0.5 if two else 0.6)):
+            # one of many snippets fitting the same frame may be about any of their subjects
+            return Judgement("related", r.cov * 0.5, "says it of an unnamed subject", r.matched,
+                             coverage=r.cov, check="unnamed-subject")
+    if r.confirmed:
+        vals = "; ".join(f"{c} = {s}" if c.lower() != s.lower() else c for c, s in r.confirmed[:2])
+        reason = f"states the same: {vals}"
+    else:
+        reason = f"states the claim's key words ({', '.join(r.matched[:5])})"
+    return Judgement("supports", score, reason, r.matched, coverage=r.cov,
+                     check="values" if r.confirmed else "coverage", named=r.named)
+
+
+def _related(r: _Reading) -> Judgement:
+    """Neither: what the passage lacks, the first finding that kept it from deciding."""
+    claim = r.claim
+    pending: tuple[str, ...] = ()
+    if (r.unconfirmed and not r.conflicts and not r.unstated_places and r.cov >= r.need
+            and (r.pred >= 0.4 or r.both_negated) and not r.flip and not r.swapped and not r.hedged
+            and (r.subject_ok is True or not claim.entities)
+            and not unstated_effect(claim.stems, claim.words, r.passage.stems)):
+        pending = tuple(r.unconfirmed)  # another sentence of the source may state them
+    why = []
+    finding = ("conflict" if r.conflicts else "unconfirmed" if r.unconfirmed else "polarity-weak" if r.flip
+               else "swap" if r.swapped else "effect" if r.effect else "hedged" if r.hedged and r.cov >= r.need
+               else "coverage")
+    if r.conflicts:
+        why.append(f"claim says {r.conflicts[0][1]}; source says {r.conflicts[0][2]}")
+        if not r.subject_ok:
+            why.append(f"but it is not about {', '.join(r.missing)}")
+    elif r.unconfirmed:
+        why.append(f"does not state {', '.join(r.unconfirmed[:2])}")
+    elif r.flip:
+        why.append(f"source {r.cue}")
+    elif r.swapped:
+        why.append(f"claim says '{r.swapped[0]}' where source says '{r.swapped[1]}'")
+    elif r.effect:
+        why.append(f"does not say the effect '{r.effect}'")
+    elif r.hedged and r.cov >= r.need:
+        why.append(f"only says it may be so ('{sorted(r.hedged)[0]}')")
+    else:
+        why.append(f"shares {len(r.matched)} of the claim's words")
+    return Judgement("related", r.cov * 0.5, "; ".join(why), r.matched, coverage=r.cov, check=finding,
+                     pending=pending, named=r.named)
+
+
+def confirmed_values(claim: Facts, passage: Facts) -> set[str]:
+    """The claim's quantities and dates the passage states (as ``judge`` describes them)."""
+    return {c for c, _ in _read_values(claim, passage, existential=False)[1]}
+
+
+def _unstated_places(claim: Facts, context: Facts) -> list[str]:
+    """The places the claim puts its statement in ('in Vietnam') that the passage and the
+    sentences around it never name, by name, nationality or a region inside it."""
+    pool = set(context.words).union(context.aliases)
+    out = []
+    for ent in claim.places:
+        name = CAPITAL_ALIASES.get(" ".join(ent), " ".join(ent))
+        if all(_token_match(t, pool) for t in name.split()):
+            continue
+        if any(place_stated_by(name, n) for _, _, n in context.known_places):
+            continue
+        out.append(name)
+    return out
+
+
+def _read_values(claim: Facts, passage: Facts, existential: bool):
+    """Each quantity and date of the claim aligned with the passage's value about the same
+    thing: (conflicts, confirmed, unconfirmed, exact, moved, confirmed_items)."""
     conflicts: list[tuple[str, str, str]] = []
     confirmed: list[tuple[str, str]] = []
     unconfirmed: list[str] = []
@@ -231,166 +521,4 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
                 conflicts.append(("age" if age else kind, c.describe(), others[0].describe()))
             else:
                 unconfirmed.append(c.describe())
-    # 'as of October 2018' against 'as of June 2018': a running figure read at another time
-    # neither confirms nor refutes it, and nor does the date
-    snap = [i for i, (k, cv, _) in enumerate(conflicts) if k == "date" and cv.lower().startswith(_SNAPSHOT)]
-    if snap or moved:
-        unconfirmed += [cv for k, cv, _ in conflicts if k in ("date", "quantity")]
-        conflicts = [c for c in conflicts if c[0] not in ("date", "quantity")]
-
-    if any(k == "date" for k, _, _ in conflicts) and any(
-            isinstance(c, DateValue) for c in confirmed_items):
-        # '2015 and 2016' against '2014 and 2015': a passage that confirms one of the claim's
-        # dates and gives another speaks of an overlapping set, not of an error
-        unconfirmed += [cv for k, cv, _ in conflicts if k == "date"]
-        conflicts = [c for c in conflicts if c[0] != "date"]
-    window = bool(claim.dates and passage.dates) and any(c.op != "=" for c in claim.dates) != any(
-        d.op != "=" for d in passage.dates)
-    other_figure = any(k == "quantity" for k, _, _ in conflicts) or any(
-        isinstance(q, Quantity) and q.describe() in unconfirmed for q in claim.quantities)
-    if any(k == "quantity" for k, _, _ in conflicts) and window or (
-            any(k == "date" for k, _, _ in conflicts) and not confirmed and other_figure):
-        # 'more than 200 have fled since 2017' against '40 fled in 2019': a count over a
-        # window against one for a part of it; and a passage giving another date and another
-        # figure, confirming nothing, speaks of another occasion
-        unconfirmed += [cv for k, cv, _ in conflicts if k in ("date", "quantity")]
-        conflicts = [c for c in conflicts if c[0] not in ("date", "quantity")]
-    if claim.dates and not any(isinstance(c, DateValue) for c in confirmed_items) and any(
-            k == "quantity" for k, _, _ in conflicts):
-        # 'rose two degrees from 1901 to 2010' is not refuted by a figure for another period
-        unconfirmed += [cv for k, cv, _ in conflicts if k == "quantity"]
-        conflicts = [c for c in conflicts if c[0] != "quantity"]
-
-    stand_in = stand is not None and (_distinctive(claim, passage, idf)
-                                      or (len(confirmed) >= 2 and exact and not unconfirmed))
-    if stand_in:
-        cov, matched = stand  # type: ignore[misc]
-
-    # a name in the claim's slot that is not the claim's: 'a French actor' / 'an American actor'
-    loose: list[tuple[str, str]] = []
-    if not existential:
-        slotted, loose = slot_conflicts(claim.words, claim.entities, passage.words,
-                                        passage.entities, _token_match, claim.known_places,
-                                        passage.known_places)
-        conflicts += [("name", cv, sv) for cv, sv in slotted]
-        if slotted and subject_ok is not True:
-            # the claim's name that the passage replaces is the conflict, not a missing subject
-            rest = replace(claim, entities=[e for e in claim.entities
-                                            if " ".join(e) not in {cv for cv, _ in slotted}])
-            subject_ok, missing = _about_subject(rest, passage, context)
-
-    loose += namesakes(claim, passage)  # 'Pablo Hernandez' where the claim has 'Pedro Hernandez'
-
-    # 2. polarity: negation cues near the matched words, and opposite predicates
-    flip, cue, weak = polarity(claim, passage)
-    if flip and not weak and any(k == "date" for k, _, _ in conflicts):
-        # 'did not flood the town in 2005' / 'lost in 2014' say nothing of 1998 or of 2002
-        unconfirmed += [cv for k, cv, _ in conflicts if k == "date"]
-        conflicts = [c for c in conflicts if c[0] != "date"]
-
-    # a passage about another country refutes nothing said about this one
-    # a capitalised opener read as a common word ('Surgical treatment...') may yet be a name:
-    # only a passage that repeats it may accuse
-    opener_ok = all(_token_match(w, set(context.words)) for w in claim.openers)
-    named = subject_ok is True and opener_ok and not elsewhere(claim.words, context.words, claim.known_places,
-                                                 context.known_places)
-    if conflicts and conflicts[0][0] == "name":
-        named = subject_ok is True and opener_ok  # the other country is the conflict itself
-    elif stand_in and conflicts and conflicts[0][0] == "quantity" and pred >= 0.75:
-        named = True  # the document's one sentence gives the figure for its own subject
-    # a claim naming nobody ('global temperatures rose 0.2 degrees') meets figures about
-    # everything: only a passage stating most of it may refute it
-    need_c = CONTRADICT_COVERAGE if claim.entities else GENERIC_CONTRADICT_COVERAGE
-    # figures about 'the Southwest' are not refuted by figures that name no place
-    # (a lone capitalised first word, 'Temperatures in the Southwest', may be no name at all)
-    accuse = named and not (claim.places and all(e in claim.places or (e == claim.words[:1])
-                                                 for e in claim.entities)
-                            and not entities_present(replace(claim, places=[]), context)[0])
-    if conflicts and accuse and cov >= need_c and (pred >= 0.5 or conflicts[0][0] == "age") \
-            and not (_assertion.HEDGES & set(passage.words) and conflicts[0][0] != "name"):
-        kind, cv, sv = conflicts[0]
-        score = min(1.0, 0.45 + 0.55 * cov)
-        return Judgement("contradicts", score, f"claim says {cv}; source says {sv}", matched,
-                         claim_value=cv, source_value=sv, coverage=cov, check=f"values:{kind}")
-    if flip and _BACK_REFERENCE & set(passage.words[:3]):
-        # 'Such an agreement has not been confirmed': what the agreement was is in the
-        # sentences before, which the passage points back to
-        pred = max(pred, _predicate_coverage(claim, context, idf))
-    if flip and weak == "generic" and cov >= GENERIC_CONTRADICT_COVERAGE and pred >= 0.75:
-        weak = ""
-    if flip and weak == "absent" and cov >= 0.7 and _predicate_coverage(
-            replace(claim, content=[t for t in claim.content if t not in negated(claim)]),
-            passage, idf) >= 0.85:
-        weak = ""  # the passage says all the claim says but its negation: that is a denial
-    if flip and not weak and cue.startswith("says the opposite") and pred < 0.8:
-        weak = "few"  # an opposite predicate on a thing the passage barely shares
-    # a denial names its object ('denied that its vehicles were used'); a bare negation may be
-    # of another kind of the thing ('no significant association with bladder cancer')
-    other = other_kind(claim, passage) if flip and not weak and "..." not in cue else None
-    if other:
-        weak, cue = "other", f"{cue}, but of '{other[1]}', not '{other[0]}'"
-    # a passage (with the sentences around it) that gives none of the claim's years speaks of
-    # another occasion: its negation refutes nothing the claim dates
-    undated = any(d.describe() in unconfirmed and d.year is not None
-                  and str(d.year) not in context.words for d in claim.dates)
-    # 'did not cut rates in October' against 'cut rates in September': another occasion
-    undated = undated or any(_compare_dates(c, d) is False for c in claim.dates for d in passage.dates)
-    if flip and not weak and accuse and cov >= POLARITY_COVERAGE and pred >= 0.6 and not conflicts \
-            and not undated and not _assertion.HEDGES & set(passage.words) and not (
-                # 'Some refugees were returned' is not refuted by 'Most were not returned'
-                claim.words[:1] in (["a"], ["an"], ["some"], ["someone"], ["somebody"])):
-        score = min(1.0, 0.35 + 0.55 * cov)
-        return Judgement("contradicts", score, f"source {cue}", matched, coverage=cov, check="polarity")
-    # every figure the claim gives, stated by the passage about its named subject, carries
-    # the claim further than its words: fewer of them need to be there
-    need = SUPPORT_COVERAGE
-    if confirmed and not unconfirmed and (named or stand_in) and pred >= 0.5:
-        need = VALUES_COVERAGE[min(len(confirmed), len(VALUES_COVERAGE)) - 1]
-    swapped = None
-    if cov >= need:  # a nationality or a word swapped in the claim's frame
-        swapped = loose[0] if loose else (swapped_words(
-            claim.words, claim.stems, passage.words, passage.stems,
-            {canon(t) for ent in claim.entities for t in ent})
-            or title_number_swap(claim.text, passage.text))
-    effect = (unstated_effect(claim.stems, claim.words, passage.stems)
-              if cov >= need and not conflicts and not flip and not unconfirmed and not swapped else None)
-    hedged = {w for w in _assertion.UNSURE & set(passage.words) if canon(w) not in claim.stems}
-    if (cov >= need and (pred >= 0.4 or both_negated) and not conflicts and not flip and not unconfirmed
-            and not swapped and not effect and not hedged and (subject_ok or not claim.entities)):
-        score = min(1.0, 0.3 + 0.6 * cov + 0.1 * bool(confirmed))
-        if subject_ok == "pointed":
-            score *= 0.6  # says it of 'the album', not of the claim's subject by name
-            two = len(confirmed) >= 2 and exact  # two figures are particular enough
-            if (stand is not None and not stand_in) or stand_in and (
-                    cov < (need if two else 0.7) or pred < (0.5 if two else 0.6)):
-                # one of many snippets fitting the same frame may be about any of their subjects
-                return Judgement("related", cov * 0.5, "says it of an unnamed subject", matched,
-                                 coverage=cov, check="unnamed-subject")
-        if confirmed:
-            vals = "; ".join(f"{c} = {s}" if c.lower() != s.lower() else c for c, s in confirmed[:2])
-            reason = f"states the same: {vals}"
-        else:
-            reason = f"states the claim's key words ({', '.join(matched[:5])})"
-        return Judgement("supports", score, reason, matched, coverage=cov,
-                         check="values" if confirmed else "coverage")
-    why = []
-    finding = ("conflict" if conflicts else "unconfirmed" if unconfirmed else "polarity-weak" if flip
-               else "swap" if swapped else "effect" if effect else "hedged" if hedged and cov >= need
-               else "coverage")
-    if conflicts:
-        why.append(f"claim says {conflicts[0][1]}; source says {conflicts[0][2]}")
-        if not subject_ok:
-            why.append(f"but it is not about {', '.join(missing)}")
-    elif unconfirmed:
-        why.append(f"does not state {', '.join(unconfirmed[:2])}")
-    elif flip:
-        why.append(f"source {cue}")
-    elif swapped:
-        why.append(f"claim says '{swapped[0]}' where source says '{swapped[1]}'")
-    elif effect:
-        why.append(f"does not say the effect '{effect}'")
-    elif hedged and cov >= need:
-        why.append(f"only says it may be so ('{sorted(hedged)[0]}')")
-    else:
-        why.append(f"shares {len(matched)} of the claim's words")
-    return Judgement("related", cov * 0.5, "; ".join(why), matched, coverage=cov, check=finding)
+    return conflicts, confirmed, unconfirmed, exact, moved, confirmed_items

@@ -2,8 +2,8 @@
 
 Each file holds one list, one entry a line, tab-separated columns, and a header comment naming
 the modules that read it. The modules keep their own names for what they derive from a list
-(``_text.UNITS``, ``_dates.MONTHS``, ``_facts.DENIAL_VERBS``...), so a change to a word list is
-a change to one data file.
+(``text.UNITS``, ``reading.dates.MONTHS``, ``reading.facts.DENIAL_VERBS``...), so a change to a
+word list is a change to one data file.
 """
 from __future__ import annotations
 
@@ -46,5 +46,32 @@ def month_abbreviations() -> tuple[str, ...]:
 @cache
 def denial_verbs() -> tuple[tuple[str, bool], ...]:
     """(form, cue): each form of a verb that denies what follows it; ``cue`` marks the forms
-    that ``_polarity`` reads as a denial when they open a negation cue."""
+    that ``reading.polarity`` reads as a denial when they open a negation cue."""
     return tuple((word, cue == "yes") for word, cue in _rows("denial_verbs"))
+
+
+@cache
+def measures() -> tuple[tuple[str, str, float], ...]:
+    """(unit word, dimension, factor to the dimension's base unit): 'km' -> ('length', 1000)."""
+    return tuple((word, dim, float(factor)) for word, dim, factor in _rows("measures"))
+
+
+@cache
+def stance_words(group: str) -> tuple[str, ...]:
+    """The words of one group of ``data/stance_words.tsv`` ('window' -> 'past', 'last'...)."""
+    found = tuple(word for g, word in _rows("stance_words") if g == group)
+    if not found:
+        raise KeyError(f"no word group {group!r} in stance_words.tsv")
+    return found
+
+
+@cache
+def synonym_groups() -> tuple[tuple[str, ...], ...]:
+    """Groups of words that report the same thing ('deport', 'expel', ...), first word first."""
+    return tuple(tuple(group) for group in _rows("synonyms"))
+
+
+@cache
+def irregular_verbs() -> tuple[tuple[str, str], ...]:
+    """(past form, base verb): 'paid' -> 'pay', 'rose' -> 'rise'."""
+    return tuple((past, base) for past, base in _rows("irregular_verbs"))

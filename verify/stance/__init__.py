@@ -38,5 +38,5 @@ def make_stance(kind: str | Stance | None = None, model: str | Path | None = Non
         return RulesStance()
     if kind == "model":
         return ModelStance(model)
-    from .._errors import InputError
+    from ..errors import InputError
     raise InputError(f"unknown stance '{kind}': choose one of {', '.join(STANCES)}")

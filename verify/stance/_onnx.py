@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .._errors import ModelError
+from ..errors import ModelError
 
 _ALIASES = {"entailment": "entails", "entails": "entails", "supports": "entails",
             "neutral": "neutral", "not_enough_info": "neutral",

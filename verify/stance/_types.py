@@ -5,8 +5,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from .._model import Passage, Source
 from .._stance import Judgement
+from ..model import Passage, Source
 
 
 @dataclass

@@ -24,12 +24,12 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from .._facts import read_facts
-from .._subject import ANAPHOR
-from .._text import STOPWORDS, stem, words
+from ..reading.facts import read_facts
+from ..reading.subject import ANAPHOR
+from ..text import STOPWORDS, stem, words
 from ._onnx import ModelError, OnnxNLI
 from ._types import Candidate, Judged
-from .rules import RulesStance, first_look
+from .rules import RulesStance, confirm_across, first_look
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "data" / "stance"
 # a sentence opening with one of these points back to the one before it ('He was...', 'This...')
@@ -81,6 +81,8 @@ class ModelStance:
         ranked = sorted(candidates, key=lambda c: (-looks[id(c)], c.rank))[:self.params.get("judge_k", 25)]
         pool = [j for j in (self.rules.judge_one(facts_c, c, idf, looks[id(c)]) for c in ranked)
                 if j is not None]
+        if "values" not in self.rules.off:
+            confirm_across(facts_c, pool, candidates)
         pool.sort(key=lambda j: (-j.judgement.coverage, j.candidate.rank))
         top = [j for j in pool if j.judgement.coverage >= self.params["min_coverage"]][:self.params["top_k"]]
         if not top:
@@ -118,13 +120,23 @@ def combine(j: Judged, params: dict, claim: str) -> Judged:
     conflict = r.label == "contradicts" or r.check == "conflict"
     if r.label == "contradicts" and pe < params["veto_entails"] and pc >= params["rules_contradicts"]:
         label, score, reason, check = "contradicts", max(pc, r.score), r.reason, f"rules:{r.check}+model"
-    elif pe >= params["supports"] and pe > pc and not conflict and r.coverage >= params["support_coverage"]:
+    elif (pe >= params["supports"] and pe > pc and not conflict and r.coverage >= params["support_coverage"]
+          # a value or place of the claim the passage never states needs a surer model
+          and (r.check != "unconfirmed" or pe >= params.get("unconfirmed_supports", 0.0))):
         reason = r.reason if r.label == "supports" else (
             f"states it in other words (model {pe:.0%}); shares {', '.join(r.matched[:4]) or 'its meaning'}")
         label, score, check = "supports", pe, "model" + ("+rules" if r.label == "supports" else "")
     elif r.label == "supports" and pc < params["veto_contradicts"] and pe >= params["rules_supports"]:
         label, score, reason, check = "supports", max(pe, r.score), r.reason, f"rules:{r.check}+model"
-    elif pc >= params["contradicts"] and r.coverage >= params["contradict_coverage"]:
+    elif r.label == "supports" and pc >= params["veto_contradicts"] and pc > pe:
+        # the rules found the claim's words but the model reads the passage against it: a
+        # confirmation withheld, never turned into an accusation
+        label, score, check = "related", pc * 0.5, "model-veto"
+        reason = (f"shares the claim's words, but the model reads it otherwise ({pc:.0%}): "
+                  f"{differing(j.passage.text, claim)}")
+    elif (pc >= params["contradicts"] and r.coverage >= params["contradict_coverage"]
+          # an accusation needs the claim's subject named around the passage, as the rules do
+          and r.named):
         label, score, check = "contradicts", pc, "model"
         reason = f"source says otherwise (model {pc:.0%}): {differing(j.passage.text, claim)}"
     else:

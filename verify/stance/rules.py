@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from .._dates import last_year, parse_published
-from .._facts import Facts, read_facts
-from .._index import index_terms
-from .._model import Passage
-from .._stance import Judgement, judge
+from .._stance import Judgement, confirmed_values, judge
+from ..model import Passage
+from ..reading.dates import last_year, parse_published
+from ..reading.facts import Facts, read_facts
+from ..reading.subject import entities_present
+from ..retrieval.index import index_terms
 from ._types import Candidate, Judged
 
 PREFILTER_COVERAGE = 0.15
@@ -37,12 +38,10 @@ class RulesStance:
     def judge(self, claim: str, candidates: Sequence[Candidate],
               idf: Callable[[str], float]) -> list[Judged]:
         facts_c = read_facts(claim)
-        out = []
-        for cand in candidates:
-            j = self.judge_one(facts_c, cand, idf)
-            if j is not None and j.judgement.label != "unrelated":
-                out.append(j)
-        return out
+        judged = [j for j in (self.judge_one(facts_c, cand, idf) for cand in candidates) if j is not None]
+        if "values" not in self.off:
+            confirm_across(facts_c, judged, candidates)
+        return [j for j in judged if j.judgement.label != "unrelated"]
 
     def judge_one(self, claim: Facts, cand: Candidate, idf: Callable[[str], float],
                   look: float | None = None) -> Judged | None:
@@ -98,3 +97,37 @@ def judge_spans(claim: Facts, p: Passage, around: list[Passage], published,
             j.score *= 0.95  # a little less sure when it takes two sentences
             best = j, joined
     return best
+
+
+def confirm_across(claim: Facts, judged: list[Judged], candidates: Sequence[Candidate]) -> None:
+    """A passage stating all a claim says but some of its figures supports it when other
+    passages of the same source, about the claim's subject, state those figures: a report
+    spreads one event over several sentences ('the 43-year-old man had suffered...', 'he had
+    switched to a feather duvet'). Upgrades such judgements in place."""
+    read: dict[tuple[str, int], tuple[set[str], bool]] = {}
+    for k, j in enumerate(judged):
+        r = j.judgement
+        if not r.pending:
+            continue
+        where: dict[str, Passage] = {}
+        for cand in candidates:
+            p = cand.passage
+            if p.source_id != j.passage.source_id or (p.start < j.passage.end and j.passage.start < p.end):
+                continue
+            key = (p.source_id, p.index)
+            if key not in read:
+                published = parse_published(cand.source.published) if cand.source else None
+                around = read_facts(" ".join(q.text for q in cand.around), published)
+                read[key] = (confirmed_values(claim, read_facts(p.text, published)),
+                             entities_present(claim, around)[0])
+            values, about = read[key]
+            for v in r.pending:
+                if about and v in values:
+                    where.setdefault(v, p)
+        if set(r.pending) <= set(where):
+            lines = ", ".join(str(n) for n in sorted({p.line for p in where.values()}))
+            judged[k] = replace(j, judgement=replace(
+                r, label="supports", score=round(min(1.0, 0.3 + 0.6 * r.coverage) * 0.9, 3), pending=(),
+                check="values:document",
+                reason=(f"states the claim's key words ({', '.join(r.matched[:4])}); the same source "
+                        f"gives {', '.join(r.pending[:3])} (line {lines})")))

@@ -1,0 +1,213 @@
+"""Text normalisation shared by retrieval, matching and stance.
+
+Names arrive spelled many ways (Bđăp, Bdap; Kompong, Kampong) and numbers as digits or words
+(three, 3). Everything that compares text goes through ``fold`` and ``tokens`` so the same
+rules apply everywhere: one place to fix a normalisation bug.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from .lexicon import irregular_verbs, number_words, synonym_groups
+
+# Letters that Unicode does not decompose into base + combining mark.
+_SPECIAL = str.maketrans({
+    "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
+    "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ı": "i",
+    "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
+    "\u00a0": " ",
+})
+
+STOPWORDS = frozenset("""
+a an the and or but if of in on at to for from by with without as is are was were be been being
+am do does did has have had having it its this that these those there here which who whom whose
+what when where why how than then so such not no nor into onto over under about after before
+during since until up down out off again further once all any both each few more most other some
+own same too very can could will would shall should may might must i me my we our you your he him
+his she her they them their also just only said says say according while because through per
+one's s t
+""".split())
+
+# number words (verify/data/number_words.tsv): 'zero'..'nineteen', and the tens
+UNITS = {w: v for w, v in number_words() if v < 20}
+TENS = {w: v for w, v in number_words() if v >= 20}
+_WORD_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[^\W_]+(?:['\-.][^\W_]+)*", re.UNICODE)
+
+
+# Terminal escape sequences: CSI "ESC [ ... final", OSC "ESC ] ... BEL or ESC \\", other
+# two-character "ESC x" (C1 forms of CSI and OSC too). Removed whole: a terminal shows
+# nothing for them, so neither does the report, and the words around them meet again.
+_ESCAPES = re.compile(
+    r"[\x1b]\[[0-?]*[ -/]*[@-~]?|\x9b[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c\n]{0,512}(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -~]?")
+# Any other control character: C0 but tab and newline, a carriage return not before a
+# newline, DEL, C1, and the bidirectional overrides and isolates that reorder what a
+# reader sees. Each becomes a space.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
+
+
+def clean_controls(text: str) -> str:
+    """Untrusted text made safe to print and read as a reader sees it: terminal escape
+    sequences removed, every other control character a space; newlines kept, so line
+    numbers stay exact. Claims, drafts, comments and source files all pass here as they are
+    read, as fetched pages do."""
+    if text.isprintable() or not _CONTROLS.search(text):
+        return text
+    return _CONTROLS.sub(" ", _ESCAPES.sub("", text))
+
+
+def fold(text: str) -> str:
+    """Casefold and strip diacritics so that 'Bđăp' == 'bdap' and 'Kampuchéa' == 'kampuchea'."""
+    if text.isascii():  # the common case, and ten times faster
+        return text.casefold()
+    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.casefold()
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to match 'deported'/'deportation'/'deports', cheap
+    enough for a million passages, and predictable (no dictionary)."""
+    w = word
+    if len(w) <= 3 or w.isdigit():
+        return w
+    for suf in ("ations", "ation", "ments", "ment", "ings", "ing", "edly", "ies", "ied",
+                "ed", "es", "ly", "s"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            w = w[: -len(suf)]
+            if suf in ("ies", "ied"):
+                w += "y"
+            break
+    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+        w = w[:-1]  # 'stopped' -> 'stopp' -> 'stop'
+    return w
+
+
+def _synonyms() -> dict[str, str]:
+    """Stem -> its synonym group's first stem (``verify/data/synonyms.tsv``), every form of each
+    word included ('moved' stems to 'mov', 'moves' to 'move'), and irregular pasts read as their
+    verb (``verify/data/irregular_verbs.tsv``)."""
+    out: dict[str, str] = {}
+    for group in synonym_groups():
+        stems = [stem(w) for w in group]
+        for s in stems:
+            out.setdefault(s, stems[0])
+        for w in group:
+            base = w[:-1] if w.endswith("e") else w
+            for form in (w + "s", base + "ed", base + "ing", w + "d"):
+                out.setdefault(stem(form), stems[0])
+    for past, verb in irregular_verbs():
+        out.setdefault(stem(past), out.get(stem(verb), stem(verb)))
+    return out
+
+
+SYNONYM: dict[str, str] = _synonyms()
+
+
+def canon(word: str) -> str:
+    """A word as the index and the stance compare it: its stem, read as its synonym group's."""
+    s = stem(word)
+    return SYNONYM.get(s, s)
+
+
+def words(text: str) -> list[str]:
+    """Folded word tokens; hyphenated and dotted forms are split ('12-year' -> '12', 'year')."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    """Cached: the stance step reads the same sentences and names many times over."""
+    out: list[str] = []
+    for m in _WORD_RE.finditer(fold(text)):
+        tok = m.group(0)
+        if tok.isalnum():
+            out.append(tok)
+            continue
+        if "." in tok and not re.fullmatch(r"[\d.]+", tok):
+            tok = tok.replace(".", "")  # U.N. -> un
+            out.append(tok)
+            continue
+        out.extend(t for t in re.split(r"[-']", tok) if t)
+    return tuple(_numbers_to_digits(out))
+
+
+def _numbers_to_digits(toks: list[str]) -> list[str]:
+    """'two hundred' -> '200', 'three' -> '3', '1,200' stays '1,200' -> '1200'."""
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t in UNITS or t in TENS:
+            value = UNITS.get(t, TENS.get(t, 0))
+            j = i + 1
+            if t in TENS and j < len(toks) and toks[j] in UNITS and UNITS[toks[j]] < 10:
+                value += UNITS[toks[j]]
+                j += 1
+            if j < len(toks) and toks[j] in ("hundred", "thousand", "million", "billion"):
+                value *= {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}[toks[j]]
+                j += 1
+            out.append(str(value))
+            i = j
+            continue
+        out.append(t.replace(",", "") if t[:1].isdigit() else t)
+        i += 1
+    return out
+
+
+def tokens(text: str) -> list[str]:
+    """Content tokens (stopwords dropped, stemmed): the unit of overlap and retrieval."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1 or w.isdigit()]
+
+
+def norm(text: str) -> str:
+    """One normalised string per passage: what the keyword index and the fuzzy scorer see."""
+    return " ".join(words(text))
+
+
+# Derivational endings: 'adulthood' / 'adult', 'mortality' / 'mortal', 'election' / 'elect',
+# 'dependent' / 'depend'. Longest first; one is stripped, and the root must keep 4 letters.
+_DERIVATIONAL = ("ization", "isation", "ability", "ibility", "iveness", "ousness",
+                 "ically", "ation", "ition", "ness", "ment", "hood", "ship", "ence", "ance",
+                 "ency", "ancy", "ical", "ity", "ous", "ive", "ion", "ial", "ism", "ist",
+                 "ize", "ise", "ate", "ent", "ant", "ic", "al", "ly", "y")
+
+
+@lru_cache(maxsize=65536)
+def root(t: str) -> str:
+    """The stem of ``t`` without its derivational ending: 'adulthood' and 'adult' share one
+    root, as do 'mortality'/'mortal' and 'election'/'elect' (a stem is already inflection-free)."""
+    if len(t) < 5 or not t.isalpha():
+        return t
+    for suf in _DERIVATIONAL:
+        if t.endswith(suf) and len(t) - len(suf) >= 4:
+            return t[: -len(suf)]
+    return t
+
+
+def token_match(t: str, pool: set[str]) -> str | None:
+    """The word of ``pool`` that ``t`` matches: itself, a prefix form of the same word
+    ('deport' / 'deportee'), another form sharing its root ('adult' / 'adulthood'), or a
+    near spelling ('Kampong' / 'Kompong')."""
+    if t in pool:
+        return t
+    if len(t) >= 4:
+        rt = root(t)
+        for p in pool:
+            if len(p) >= 4 and (p.startswith(t) or t.startswith(p)) and min(len(p), len(t)) >= 0.6 * max(len(p), len(t)):
+                return p
+        if len(rt) >= 4:
+            for p in pool:
+                if len(p) >= 5 and p[:3] == t[:3] and root(p) == rt:
+                    return p
+        if len(t) >= 5:
+            for p in pool:
+                if len(p) >= 5 and fuzz.ratio(t, p) >= 85:
+                    return p
+    return None
