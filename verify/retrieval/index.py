@@ -342,14 +342,19 @@ class PassageIndex:
         if not terms or limit <= 0:
             return []
         expr = match_expr(terms)
-        n = limit + 1  # one more than asked: are there passages tied with the last one?
+        # more than asked: are there passages tied with the last one? (twice as many at once,
+        # as a tie across the cut is common and a second query would read every match again)
+        n = 2 * limit + 1
         while True:
             rows = self.db.execute(
                 "SELECT rowid, bm25(fts) FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT ?",
                 (expr, n)).fetchall()
             if len(rows) < n or rows[-1][1] != rows[limit - 1][1]:
                 break
-            n *= 2  # a tie across the cut: fetch the whole tied group
+            n *= 2  # the tied group runs on: fetch all of it
+        if len(rows) > limit:  # the best ``limit`` and those tied with the last of them
+            cut = rows[limit - 1][1]
+            rows = [r for r in rows if r[1] <= cut]
         marks = ",".join("?" * len(rows))
         keys = {r[0]: r[1:] for r in self.db.execute(
             f"SELECT rowid, source_id, idx, norm FROM passages WHERE rowid IN ({marks})",
