@@ -70,8 +70,13 @@ class OnnxNLI:
                 _LOADED[key] = cls(directory)
             return _LOADED[key]
 
-    def predict(self, pairs: Sequence[tuple[str, str]], batch: int = 16) -> np.ndarray:
-        """Rows of [P(entails), P(neutral), P(contradicts)], one per (passage, claim) pair."""
+    def predict(self, pairs: Sequence[tuple[str, str]], batch: int = 1) -> np.ndarray:
+        """Rows of [P(entails), P(neutral), P(contradicts)], one per (passage, claim) pair.
+
+        Each pair runs alone by default: an int8 model quantises its activations with one scale
+        per batch, so in a batch a pair's probabilities would move (by up to 0.1) with whatever
+        else is in it, and a verdict would depend on the other candidates. Alone is no slower
+        (no padding): 5.9 ms a pair against 6.4 ms in batches of five."""
         out = np.zeros((len(pairs), 3), dtype=np.float32)
         if not pairs:
             return out
