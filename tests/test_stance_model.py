@@ -161,6 +161,15 @@ def test_the_shipped_model_is_deterministic():
     assert np.array_equal(nli.predict(pairs), nli.predict(pairs))
 
 
+def test_a_pairs_probabilities_do_not_depend_on_the_other_candidates():
+    # the int8 model scales activations per batch: each pair runs alone
+    nli = OnnxNLI.load(DEFAULT_MODEL)
+    pair = ("Three people were deported in November.", "Three were deported.")
+    other = ("A much longer passage about something else entirely, with many more words in it, "
+             "and figures such as 12,000 and 1998.", "Three were deported.")
+    assert np.array_equal(nli.predict([pair])[0], nli.predict([other, pair])[1])
+
+
 def test_the_shipped_model_is_loaded_once_per_process():
     assert OnnxNLI.load(DEFAULT_MODEL) is OnnxNLI.load(DEFAULT_MODEL)
 
