@@ -371,6 +371,14 @@ def build_round2(shared: Path, seed: int, first: list[dict], held: int,
     return _dedupe_shuffle(pairs + made[:reference], rng)
 
 
+def build_round3(first: list[dict], held: int, seed: int, n: int) -> list[dict]:
+    """The third epoch: ``n`` of the first round's human-written training pairs (no synthetic
+    ones, none held out), drawn at random."""
+    rng = random.Random(seed + 2)
+    human = [r for r in first[held:] if not r["origin"].startswith("syn")]
+    return rng.sample(human, min(n, len(human)))
+
+
 def _dedupe_shuffle(pairs: list[Pair], rng: random.Random) -> list[dict]:
     seen: set[tuple[str, str]] = set()
     out = []

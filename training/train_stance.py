@@ -135,6 +135,11 @@ def export(model: nn.Module, out_dir: Path, work: Path) -> Path:
     return target
 
 
+def _sha(rows: list[dict]) -> str:
+    return hashlib.sha256("\n".join(json.dumps(r, ensure_ascii=False, sort_keys=True)
+                                    for r in rows).encode()).hexdigest()
+
+
 def fit(model, encoded, y, batch: int, lr: float, epochs: float, rng: random.Random, t0: float) -> None:
     """AdamW with linear warm-up and decay, gradients clipped at 1, dynamic padding."""
     steps = math.ceil(len(encoded) / batch * epochs)
@@ -172,6 +177,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--rounds", type=int, default=2,
                     help="1: one epoch of the pairs; 2: then one epoch of round-2 pairs at half the rate")
+    ap.add_argument("--round3-pairs", type=int, default=20_000,
+                    help="round 3: this many human-written pairs of round 1, at a quarter of the rate")
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=6e-5)
     ap.add_argument("--max-pairs", type=int, default=0, help="train on fewer pairs (a pilot)")
@@ -218,13 +225,30 @@ def main() -> None:
         fit(model, enc_train, y, args.batch, args.lr, 1.0, rng, t0)
         torch.save(model.state_dict(), stage1)
         stage1_key.write_text(json.dumps(key), encoding="utf-8")
-    train2 = []
+    train2: list[dict] = []
     if args.rounds >= 2:
         train2 = pairs_mod.build_round2(args.shared, args.seed, rows, len(held))
         print(f"round 2: {len(train2)} pairs: {dict(Counter(r['label'] for r in train2))}", flush=True)
-        torch.manual_seed(args.seed + 1)
-        fit(model, encode(tok, train2), [CODE[r["label"]] for r in train2], args.batch,
-            args.lr / 2, 1.0, random.Random(args.seed + 1), t0)
+        key2 = {**key, "round2_sha256": _sha(train2)}
+        stage2, stage2_key = args.work / "stage2.pt", args.work / "stage2.json"
+        if stage2.exists() and stage2_key.exists() and json.loads(stage2_key.read_text()) == key2:
+            model.load_state_dict(torch.load(stage2, weights_only=True))
+            print(f"round 2: loaded {stage2} (same pairs, seed and settings)", flush=True)
+        else:
+            torch.manual_seed(args.seed + 1)
+            fit(model, encode(tok, train2), [CODE[r["label"]] for r in train2], args.batch,
+                args.lr / 2, 1.0, random.Random(args.seed + 1), t0)
+            torch.save(model.state_dict(), stage2)
+            stage2_key.write_text(json.dumps(key2), encoding="utf-8")
+    train3: list[dict] = []
+    if args.rounds >= 3:
+        # human-written pairs only, after two rounds rich in synthetic ones (which shorten or
+        # alter a sentence, never reword it): entailment stated in other words
+        train3 = pairs_mod.build_round3(rows, len(held), args.seed, args.round3_pairs)
+        print(f"round 3: {len(train3)} pairs: {dict(Counter(r['label'] for r in train3))}", flush=True)
+        torch.manual_seed(args.seed + 2)
+        fit(model, encode(tok, train3), [CODE[r["label"]] for r in train3], args.batch,
+            args.lr / 4, 1.0, random.Random(args.seed + 2), t0)
     train_min = (time.time() - t0) / 60
 
     probs = predict(model, encode(tok, held))
@@ -253,6 +277,7 @@ def main() -> None:
         "seed": args.seed, "rounds": args.rounds, "batch": args.batch, "lr": args.lr,
         "threads": args.threads, "torch": torch.__version__,
         "pairs": len(train), "pairs_sha256": hashlib.sha256(pairs_blob).hexdigest(),
+        "round3_pairs": len(train3), "round3_sha256": _sha(train3),
         "round2_pairs": len(train2),
         "round2_sha256": hashlib.sha256("\n".join(json.dumps(r, ensure_ascii=False, sort_keys=True)
                                                   for r in train2).encode()).hexdigest(),
