@@ -271,6 +271,15 @@ def test_any_mix_of_number_words_parses_without_error(text):
         assert x.lo <= x.hi
 
 
+@pytest.mark.parametrize("text, lo, hi", [
+    ("2 to 3 million", 2_000_000, 3_000_000),   # the scale after the second number is both's
+    ("1 - half million", 1, 500_000),           # ... unless it would put the first above it
+])
+def test_a_range_takes_its_scale_from_its_second_number(text, lo, hi):
+    got = q(text)
+    assert (got.lo, got.hi) == (lo, hi)
+
+
 @pytest.mark.parametrize("text, unit, value", [
     ("4.5 tonnes", "mass", 4500.0),
     ("40 kg of rice", "mass", 40.0),

@@ -227,7 +227,9 @@ def _numbers(text: str) -> list[Quantity]:
             if n2 is None or n2 < num:
                 continue
             if not m.group("scale") and m.group("scale2"):
-                lo = num * SCALES.get(fold(m.group("scale2")).strip(" -"), 1)
+                # '2 to 3 million' is 2 million to 3 million; '1 - half million' is not 1 million up
+                scaled = num * SCALES.get(fold(m.group("scale2")).strip(" -"), 1)
+                lo = scaled if scaled <= n2 else num
             hi = n2
         kind, unit, factor = _kind(text, m)
         if m.group("num2") and kind == "year":
