@@ -193,7 +193,7 @@ def metrics(gold: dict[str, str], pred: dict[str, str]) -> dict:
             "false_alarms": fa, "innocent": innocent}
 
 
-HELD_OUT = {s.name for s in splits(SHARED, "dev") if not s.tune}
+HELD_OUT: set[str] = set()  # the splits reported but not tuned on: main() fills it from Split.tune
 
 
 def objective(table: dict[str, dict]) -> float:
@@ -273,8 +273,8 @@ def main() -> None:
     ap.add_argument("--write", type=Path, default=ROOT / "verify/data/stance/combine.json")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
-    if args.tune_all:
-        HELD_OUT.clear()
+    if not args.tune_all:
+        HELD_OUT.update(s.name for s in splits(args.shared, "dev") if not s.tune)
     data = dump(args.shared, args.work, args.model, args.only)
     gold = {k: v for k, v in gold_verdicts(args.shared, args.work).items() if k in data}
     from verify.stance.model import default_params

@@ -21,7 +21,7 @@ from .reading.paraphrase import swapped_words, title_number_swap
 from .reading.places import elsewhere, place_stated_by, slot_conflicts
 from .reading.dates import DateValue, compare as _compare_dates
 from .reading.quantities import Quantity, is_bound, same_kind
-from .reading.subject import ANAPHOR as _ANAPHOR, CAPITAL_ALIASES, about_subject as _about_subject, entities_present, namesakes
+from .reading.subject import ANAPHOR as _ANAPHOR, about_subject as _about_subject, entities_present, namesakes, unstated_places
 from .text import STOPWORDS, token_match as _token_match, words
 from .lexicon import number_words, stance_words
 
@@ -233,7 +233,7 @@ def judge(claim: Facts, passage: Facts, context: Facts, idf: Callable[[str], flo
         claim, passage, r.existential)
     _other_occasion(r, moved)
     # 'lives in Phnom Penh' is not stated by a passage that never names Phnom Penh
-    r.unstated_places = _unstated_places(claim, context)
+    r.unstated_places = unstated_places(claim, context)
     r.unconfirmed += r.unstated_places
     r.stand_in = r.stand is not None and (_distinctive(claim, passage, idf)
                                           or (len(r.confirmed) >= 2 and bool(r.exact) and not r.unconfirmed))
@@ -469,21 +469,6 @@ def _related(r: _Reading) -> Judgement:
 def confirmed_values(claim: Facts, passage: Facts) -> set[str]:
     """The claim's quantities and dates the passage states (as ``judge`` describes them)."""
     return {c for c, _ in _read_values(claim, passage, existential=False)[1]}
-
-
-def _unstated_places(claim: Facts, context: Facts) -> list[str]:
-    """The places the claim puts its statement in ('in Vietnam') that the passage and the
-    sentences around it never name, by name, nationality or a region inside it."""
-    pool = set(context.words).union(context.aliases)
-    out = []
-    for ent in claim.places:
-        name = CAPITAL_ALIASES.get(" ".join(ent), " ".join(ent))
-        if all(_token_match(t, pool) for t in name.split()):
-            continue
-        if any(place_stated_by(name, n) for _, _, n in context.known_places):
-            continue
-        out.append(name)
-    return out
 
 
 def _read_values(claim: Facts, passage: Facts, existential: bool):

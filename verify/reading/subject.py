@@ -16,7 +16,25 @@ _GENERIC_TAILS = frozenset("records city fc afc club inc ltd corp entertainment 
                            "music media group".split())
 
 # names that fold into a common word, so only their capitalised form names the place
-CAPITAL_ALIASES = {"us": "united states"}
+_CAPITAL_ALIASES = {"us": "united states"}
+
+
+def _named_as_place(ent: list[str], context: Facts) -> bool:
+    """The context names the place ``ent``, or its nationality, or a region inside it."""
+    name = _CAPITAL_ALIASES.get(" ".join(ent), " ".join(ent))
+    return any(place_stated_by(name, n) for _, _, n in context.known_places)
+
+
+def unstated_places(claim: Facts, context: Facts) -> list[str]:
+    """The places the claim puts its statement in ('in Vietnam') that the context never names,
+    by name, nationality or a region inside it."""
+    pool = set(context.words).union(context.aliases)
+    out = []
+    for ent in claim.places:
+        name = _CAPITAL_ALIASES.get(" ".join(ent), " ".join(ent))
+        if not (all(_token_match(t, pool) for t in name.split()) or _named_as_place(ent, context)):
+            out.append(name)
+    return out
 
 
 def entities_present(claim: Facts, context: Facts) -> tuple[bool, list[str]]:
@@ -27,8 +45,7 @@ def entities_present(claim: Facts, context: Facts) -> tuple[bool, list[str]]:
     for ent in claim.entities:
         if ent in claim.places or " ".join(ent) in DEMONYMS:
             continue  # 'in Bangkok', 'French': where it happened or from, not who it is about
-        name = CAPITAL_ALIASES.get(" ".join(ent), " ".join(ent))
-        if any(place_stated_by(name, n) for _, _, n in context.known_places):
+        if _named_as_place(ent, context):
             continue  # 'Thailand' named as 'Thai authorities'
         last = ent[-1]
         if _namesake(ent, context.entities, pool) or _only_as_kin(ent, context.text, claim.words):
