@@ -44,10 +44,14 @@ GRID = {
     "contradicts": [0.8, 0.9, 0.95, 0.97, 0.99, 1.01],
     "contradict_coverage": [0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
     "unconfirmed_supports": [0.0, 0.4, 0.6, 0.8, 0.9, 0.95, 1.01],
+    # two passages read together (verify.stance.model.joined); 1.01 = off
+    "joint_supports": [1.01, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
+    "joint_coverage": [0.5, 0.6, 0.7, 0.8, 0.9],
 }
 FALSE_ALARM_SHARE = 0.03  # at most this share of a split's true or unverifiable claims accused
 FALSE_ALARM_COST = 3.0    # a 1% false-alarm rate costs as much as 0.03 of accuracy + macro-F1
 DUMP_K, DUMP_COVERAGE = max(GRID["top_k"]), min(GRID["min_coverage"])
+DUMP_VERSION = 2  # 2: with each claim's best pair of passages read together
 
 
 def dump(shared: Path, work: Path, model_dir: Path, only: list[str] | None = None) -> dict[str, list]:
@@ -59,13 +63,13 @@ def dump(shared: Path, work: Path, model_dir: Path, only: list[str] | None = Non
     from verify.stance.model import default_params
 
     digest = hashlib.sha256((model_dir / "model.onnx").read_bytes()).hexdigest()[:12]
-    params = {**default_params(), "top_k": DUMP_K, "min_coverage": DUMP_COVERAGE}
+    params = {**default_params(), "top_k": DUMP_K, "min_coverage": DUMP_COVERAGE, "joint_supports": 0.0}
     stance = ModelStance(model_dir, params=params)
     out = {}
     for split in splits(shared, "dev"):
         if only and split.name.split("/")[0] not in only:
             continue
-        cache = work / f"{split.name.replace('/', '-')}-{digest}.pkl"
+        cache = work / f"{split.name.replace('/', '-')}-{digest}-v{DUMP_VERSION}.pkl"
         if cache.exists():
             out[split.name] = pickle.loads(cache.read_bytes())
             continue
@@ -96,14 +100,13 @@ def decisions(rows: list, params: dict) -> dict[str, tuple[str, float]]:
     """Verdict and (uncalibrated) confidence per claim, through the run-time code."""
     from verify.pipeline.check import _evidence
     from verify.verdict import decide
-    from verify.stance.model import combine
+    from verify.stance.model import label
 
     out = {}
     for cid, text, pool in rows:
         top = [j for j in pool if j.judgement.coverage >= params["min_coverage"]][:params["top_k"]]
         keep = {id(j) for j in top}
-        judged = [combine(j if id(j) in keep else replace(j, features={}), params, text) for j in pool]
-        judged = [j for j in judged if j.judgement.label != "unrelated"]
+        judged = label([j if id(j) in keep else replace(j, features={}) for j in pool], params, text)
         verdict, confidence, _ = decide(_evidence(judged))
         out[cid] = (verdict, confidence)
     return out

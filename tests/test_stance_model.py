@@ -253,3 +253,70 @@ def test_a_sentence_is_evidence_once_alone_or_joined_with_its_neighbour():
               Judged(Judgement("supports", 0.8, "r"), alone, Candidate(alone, [alone]))]
     assert [e.passage for e in _evidence(judged)] == [joined.text]
 
+
+
+# --- two passages read together -------------------------------------------------------------------
+
+JOINT = {**PARAMS, "joint_supports": 0.6, "joint_coverage": 0.5}
+_FIRM = "Yearout's firm employed 750 workers in 2009."
+_NOW = "Yearout's firm has about 280 workers now."
+
+
+def _pool(first_check: str = "coverage", probs=(0.8, 0.15, 0.05), coverage: float = 0.9) -> list[Judged]:
+    from verify.stance._types import Joint
+
+    a = Passage("firm.txt", 0, _FIRM, 0, 45, 1)
+    b = Passage("firm.txt", 3, _NOW, 80, 121, 4)
+    pool = [Judged(Judgement("related", 0.3, "r", coverage=0.6, check=first_check), a, Candidate(a, [a])),
+            Judged(Judgement("related", 0.3, "r", coverage=0.5, check="coverage"), b, Candidate(b, [b]))]
+    pool[0].joint = Joint(1, coverage, probs)
+    return pool
+
+
+def test_two_passages_the_model_reads_together_as_the_claim_both_support_it():
+    from verify.stance.model import joined
+
+    out = joined(_pool(), JOINT)
+    assert [j.judgement.label for j in out] == ["supports", "supports"]
+    assert out[0].judgement.check == "model:joint"
+    assert "together with line 4" in out[0].judgement.reason
+    assert "together with line 1" in out[1].judgement.reason
+
+
+@pytest.mark.parametrize("case, pool", [
+    ("the model is not sure enough", _pool(probs=(0.5, 0.45, 0.05))),
+    ("together they state too little of the claim", _pool(coverage=0.4)),
+    ("one of them states a value against the claim", _pool(first_check="conflict")),
+])
+def test_two_passages_read_together_support_nothing_when(case, pool):
+    from verify.stance.model import joined
+
+    assert [j.judgement.label for j in joined(pool, JOINT)] == ["related", "related"], case
+
+
+def test_two_passages_are_not_read_together_when_one_alone_decides():
+    from verify.stance.model import joined
+
+    pool = _pool()
+    pool[1].judgement = Judgement("supports", 0.8, "r", coverage=0.5, check="values")
+    assert [j.judgement.label for j in joined(pool, JOINT)] == ["related", "supports"]
+
+
+def test_two_passages_read_together_are_off_unless_tuned_on():
+    from verify.stance.model import joined
+
+    assert [j.judgement.label for j in joined(_pool(), PARAMS)] == ["related", "related"]
+
+
+def test_the_pair_read_together_states_more_of_the_claim_than_either_alone():
+    from verify.stance.model import pair
+    from verify.reading.facts import read_facts
+
+    claim = "Yearout's firm had 750 workers in 2009 and has about 280 now."
+    pool = _pool()
+    for j, cov in zip(pool, (0.45, 0.45)):
+        j.judgement = Judgement("related", 0.3, "r", coverage=cov, check="coverage")
+    got = pair(read_facts(claim), pool, lambda _t: 1.0)
+    assert got is not None
+    a, b, cov, text = got
+    assert (a, b) == (0, 1) and text == _FIRM + " " + _NOW and cov > 0.45

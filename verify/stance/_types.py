@@ -20,11 +20,21 @@ class Candidate:
 
 
 @dataclass
+class Joint:
+    """Two passages read together, for a claim that joins what each states alone ('had 750
+    workers in 2009 and has about 280 now'): ``partner`` is the other's place in the pool."""
+    partner: int
+    coverage: float                  # the claim's share the two state together (the rules' coverage)
+    probs: tuple[float, float, float]  # the model's P(entails, neutral, contradicts) for both at once
+
+
+@dataclass
 class Judged:
     judgement: Judgement
     passage: Passage                 # the span judged: the candidate, or it joined with a neighbour
     candidate: Candidate
     features: dict[str, float] = field(default_factory=dict)
+    joint: Joint | None = None       # this passage read with another (``ModelStance``)
 
 
 @runtime_checkable

@@ -11,6 +11,10 @@ P(contradicts) for (passage, claim). ``combine`` then labels each passage:
   claim (the reason then quotes the words on each side that differ);
 - related otherwise.
 
+Where no passage alone decides, the two passages that together state most of the claim are read
+as one (``pair``/``joined``): a claim often joins what two sentences each state ('had 750 workers
+in 2009 and has about 280 now'), and a model reading one sentence at a time calls it neutral.
+
 The thresholds live in ``verify/data/stance/combine.json``, chosen on the dev splits by
 ``bench/tune_stance.py``; a false contradiction is weighted as the worst error there.
 """
@@ -22,18 +26,22 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from itertools import combinations
 from pathlib import Path
 
-from ..reading.facts import read_facts
+from .._stance import coverage
+from ..reading.facts import Facts, read_facts
 from ..reading.subject import ANAPHOR
 from ..text import STOPWORDS, stem, words
 from ._onnx import ModelError, OnnxNLI
-from ._types import Candidate, Judged
+from ._types import Candidate, Joint, Judged
 from .rules import RulesStance, confirm_across, first_look
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "data" / "stance"
 # a sentence opening with one of these points back to the one before it ('He was...', 'This...')
 _POINTERS = ANAPHOR | {"this", "that", "these", "those", "such"}
+JOINT_POOL = 5      # the best passages by coverage that may be read in pairs
+JOINT_FLOOR = 0.5   # a pair stating less of the claim than this is not read (the tuner's lowest)
 
 
 @lru_cache(maxsize=1)
@@ -67,8 +75,7 @@ class ModelStance:
 
     def judge(self, claim: str, candidates: Sequence[Candidate],
               idf: Callable[[str], float]) -> list[Judged]:
-        return [combine(j, self.params, claim) for j in self.score(claim, candidates, idf)
-                if j.judgement.label != "unrelated"]
+        return label(self.score(claim, candidates, idf), self.params, claim)
 
     def score(self, claim: str, candidates: Sequence[Candidate],
               idf: Callable[[str], float]) -> list[Judged]:
@@ -85,12 +92,76 @@ class ModelStance:
             confirm_across(facts_c, pool, candidates)
         pool.sort(key=lambda j: (-j.judgement.coverage, j.candidate.rank))
         top = [j for j in pool if j.judgement.coverage >= self.params["min_coverage"]][:self.params["top_k"]]
-        if not top:
+        both = pair(facts_c, pool, idf) if self.params.get("joint_supports", 1.01) <= 1.0 else None
+        texts = [model_text(j) for j in top] + ([both[3]] if both else [])
+        if not texts:
             return pool
-        probs = self.nli.predict([(model_text(j), claim) for j in top])
+        probs = self.nli.predict([(t, claim) for t in texts])
         for j, p in zip(top, probs):
             j.features = {"entails": float(p[0]), "neutral": float(p[1]), "contradicts": float(p[2])}
+        if both:
+            a, b, cov, _text = both
+            p = probs[-1]
+            pool[a].joint = Joint(b, round(cov, 4), (float(p[0]), float(p[1]), float(p[2])))
         return pool
+
+
+def pair(claim: Facts, pool: list[Judged], idf: Callable[[str], float]) -> tuple[int, int, float, str] | None:
+    """The two passages of ``pool`` that together state most of the claim, in reading order,
+    with the share they state and their joined text; None unless together they state at least
+    ``JOINT_FLOOR`` of it and at least as much as any passage alone."""
+    if len(pool) < 2:
+        return None
+    near = [i for i, j in enumerate(pool) if j.judgement.coverage >= 0.2 and j.judgement.label != "unrelated"]
+    best: tuple[float, bool, int, int, str] | None = None
+    for a, b in combinations(near[:JOINT_POOL], 2):
+        pa, pb = pool[a].passage, pool[b].passage
+        same = pa.source_id == pb.source_id
+        if same and pa.start < pb.end and pb.start < pa.end:
+            continue  # one span inside the other
+        if same and pb.start < pa.start:
+            a, b = b, a
+        text = model_text(pool[a]) + " " + model_text(pool[b])
+        cov, _ = coverage(claim, read_facts(text), idf)
+        if best is None or (cov, same) > best[:2]:
+            best = (cov, same, a, b, text)
+    alone = max(j.judgement.coverage for j in pool)
+    if best is None or best[0] < JOINT_FLOOR or best[0] < alone:
+        return None
+    return best[2], best[3], best[0], best[4]
+
+
+def label(pool: list[Judged], params: dict, claim: str) -> list[Judged]:
+    """Every judged passage labelled (``combine``) and, where none decides alone, the best pair
+    read together (``joined``); the unrelated left out. ``pool`` as ``ModelStance.score`` gives it."""
+    judged = joined([combine(j, params, claim) for j in pool], params)
+    return [j for j in judged if j.judgement.label != "unrelated"]
+
+
+def joined(judged: list[Judged], params: dict) -> list[Judged]:
+    """Where no passage alone supports or contradicts the claim, two that the model reads as
+    stating it together both support it; neither may state a value against it."""
+    if any(j.judgement.label in ("supports", "contradicts") for j in judged):
+        return judged
+    for i, j in enumerate(judged):
+        jt = j.joint
+        if jt is None:
+            continue
+        pe, _pn, pc = jt.probs
+        if pe < params.get("joint_supports", 1.01) or pe <= pc or jt.coverage < params.get("joint_coverage", 1.01):
+            continue
+        if any(judged[x].judgement.check == "conflict" for x in (i, jt.partner)):
+            continue
+        out = list(judged)
+        for x, y in ((i, jt.partner), (jt.partner, i)):
+            here, other = judged[x].passage, judged[y].passage
+            where = f"line {other.line}" + ("" if other.source_id == here.source_id else f" of {other.source_id}")
+            r = judged[x].judgement
+            out[x] = replace(judged[x], judgement=replace(
+                r, label="supports", score=round(pe, 3), check="model:joint",
+                reason=f"states it together with {where} (model {pe:.0%})"))
+        return out
+    return judged
 
 
 def model_text(j: Judged) -> str:
