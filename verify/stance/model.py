@@ -148,14 +148,17 @@ def joined(judged: list[Judged], params: dict) -> list[Judged]:
         if jt is None:
             continue
         pe, _pn, pc = jt.probs
-        if pe < params.get("joint_supports", 1.01) or pe <= pc or jt.coverage < params.get("joint_coverage", 1.01):
+        sure = pe >= params.get("joint_supports", 1.01) and pe > pc
+        if not sure or jt.coverage < params.get("joint_coverage", 1.01):
             continue
         if any(judged[x].judgement.check == "conflict" for x in (i, jt.partner)):
             continue
         out = list(judged)
         for x, y in ((i, jt.partner), (jt.partner, i)):
             here, other = judged[x].passage, judged[y].passage
-            where = f"line {other.line}" + ("" if other.source_id == here.source_id else f" of {other.source_id}")
+            where = f"line {other.line}"
+            if other.source_id != here.source_id:
+                where += f" of {other.source_id}"
             r = judged[x].judgement
             out[x] = replace(judged[x], judgement=replace(
                 r, label="supports", score=round(pe, 3), check="model:joint",
