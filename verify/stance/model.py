@@ -75,12 +75,17 @@ class ModelStance:
 
     def judge(self, claim: str, candidates: Sequence[Candidate],
               idf: Callable[[str], float]) -> list[Judged]:
-        return label(self.score(claim, candidates, idf), self.params, claim)
+        pool = self.score(claim, candidates, idf, joint=False)
+        alone = (combine(j, self.params, claim).judgement.label for j in pool)
+        if not any(lab in ("supports", "contradicts") for lab in alone):
+            self.read_pair(claim, pool, idf)  # only where no passage alone decides: one more pair
+        return label(pool, self.params, claim)
 
     def score(self, claim: str, candidates: Sequence[Candidate],
-              idf: Callable[[str], float]) -> list[Judged]:
+              idf: Callable[[str], float], joint: bool = True) -> list[Judged]:
         """The rules' judgement of each candidate worth judging, with the model's
-        probabilities for the best ``top_k`` of them (``features``)."""
+        probabilities for the best ``top_k`` of them (``features``) and, with ``joint``, for
+        the best pair read together (``Judged.joint``)."""
         facts_c = read_facts(claim)
         # reading a passage in full costs most of a claim's time at scale: the cheap first look
         # picks the ``judge_k`` candidates the rules read (the model then scores the best)
@@ -92,18 +97,25 @@ class ModelStance:
             confirm_across(facts_c, pool, candidates)
         pool.sort(key=lambda j: (-j.judgement.coverage, j.candidate.rank))
         top = [j for j in pool if j.judgement.coverage >= self.params["min_coverage"]][:self.params["top_k"]]
-        both = pair(facts_c, pool, idf) if self.params.get("joint_supports", 1.01) <= 1.0 else None
-        texts = [model_text(j) for j in top] + ([both[3]] if both else [])
-        if not texts:
-            return pool
-        probs = self.nli.predict([(t, claim) for t in texts])
-        for j, p in zip(top, probs):
-            j.features = {"entails": float(p[0]), "neutral": float(p[1]), "contradicts": float(p[2])}
-        if both:
-            a, b, cov, _text = both
-            p = probs[-1]
-            pool[a].joint = Joint(b, round(cov, 4), (float(p[0]), float(p[1]), float(p[2])))
+        if top:
+            probs = self.nli.predict([(model_text(j), claim) for j in top])
+            for j, p in zip(top, probs):
+                j.features = {"entails": float(p[0]), "neutral": float(p[1]), "contradicts": float(p[2])}
+        if joint:
+            self.read_pair(claim, pool, idf)
         return pool
+
+    def read_pair(self, claim: str, pool: list[Judged], idf: Callable[[str], float]) -> None:
+        """The model's reading of the best pair of ``pool`` together, set on the first of the
+        two (``Judged.joint``); nothing when no pair states more of the claim, or when the
+        pair step is off (``joint_supports`` above 1)."""
+        if self.params.get("joint_supports", 1.01) > 1.0:
+            return
+        both = pair(read_facts(claim), pool, idf)
+        if both:
+            a, b, cov, text = both
+            p = self.nli.predict([(text, claim)])[0]
+            pool[a].joint = Joint(b, round(cov, 4), (float(p[0]), float(p[1]), float(p[2])))
 
 
 def pair(claim: Facts, pool: list[Judged], idf: Callable[[str], float]) -> tuple[int, int, float, str] | None:
