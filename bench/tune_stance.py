@@ -44,13 +44,17 @@ GRID = {
     "contradicts": [0.8, 0.9, 0.95, 0.97, 0.99, 1.01],
     "contradict_coverage": [0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
     "unconfirmed_supports": [0.0, 0.4, 0.6, 0.8, 0.9, 0.95, 1.01],
+    # a wider look for a claim the best passages leave undecided (verify.stance.model.read_by_model); 0 = off
+    "second_k": [0, 4, 5],
+    "second_coverage": [0.5, 0.4, 0.3],
     # two passages read together (verify.stance.model.joined); 1.01 = off
     "joint_supports": [1.01, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
     "joint_coverage": [0.5, 0.6, 0.7, 0.8, 0.9],
 }
 FALSE_ALARM_SHARE = 0.03  # at most this share of a split's true or unverifiable claims accused
 FALSE_ALARM_COST = 3.0    # a 1% false-alarm rate costs as much as 0.03 of accuracy + macro-F1
-DUMP_K, DUMP_COVERAGE = max(GRID["top_k"]), min(GRID["min_coverage"])
+DUMP_K = max(GRID["top_k"] + GRID["second_k"])
+DUMP_COVERAGE = min(GRID["min_coverage"] + GRID["second_coverage"])
 DUMP_VERSION = 2  # 2: with each claim's best pair of passages read together
 
 
@@ -100,14 +104,18 @@ def decisions(rows: list, params: dict) -> dict[str, tuple[str, float]]:
     """Verdict and (uncalibrated) confidence per claim, through the run-time code."""
     from verify.pipeline.check import _evidence
     from verify.verdict import decide
-    from verify.stance.model import label
+    from verify.stance.model import decides, label, read_by_model
+
+    def read(pool: list, wider: bool = False) -> list:  # the dump read more: keep what a run reads
+        keep = {id(j) for j in read_by_model(pool, params, wider)}
+        return [j if id(j) in keep else replace(j, features={}) for j in pool]
 
     out = {}
     for cid, text, pool in rows:
-        top = [j for j in pool if j.judgement.coverage >= params["min_coverage"]][:params["top_k"]]
-        keep = {id(j) for j in top}
-        judged = label([j if id(j) in keep else replace(j, features={}) for j in pool], params, text)
-        verdict, confidence, _ = decide(_evidence(judged))
+        seen = read(pool)
+        if not decides(seen, params, text):
+            seen = read(pool, wider=True)
+        verdict, confidence, _ = decide(_evidence(label(seen, params, text)))
         out[cid] = (verdict, confidence)
     return out
 

@@ -320,3 +320,66 @@ def test_the_pair_read_together_states_more_of_the_claim_than_either_alone():
     assert got is not None
     a, b, cov, text = got
     assert (a, b) == (0, 1) and text == _FIRM + " " + _NOW and cov > 0.45
+
+
+# --- a wider look for an undecided claim ----------------------------------------------------------
+
+class _StubNLI:
+    """Reads every pair the same way, and records what it was given."""
+    def __init__(self, probs):
+        self.probs, self.read = probs, []
+
+    def predict(self, pairs):
+        self.read += [p for p, _c in pairs]
+        return np.array([self.probs] * len(pairs))
+
+
+def _stance_reading_with(stub: _StubNLI, **params) -> ModelStance:
+    from verify.stance.model import default_params
+
+    class _Stance(ModelStance):
+        nli = property(lambda self: stub)  # type: ignore[assignment]
+
+    return _Stance(params={**default_params(), "joint_supports": 1.01, **params})
+
+
+_MINISTER = ["The minister spoke to reporters in May.", "The minister travelled to Paris in May.",
+             "The minister met the unions in May.", "The minister visited a school in May."]
+
+
+def _candidates(texts: list[str]) -> list[Candidate]:
+    out, at = [], 0
+    for i, t in enumerate(texts):
+        p = Passage("m.txt", i, t, at, at + len(t), i + 1)
+        at += len(t) + 1
+        out.append(Candidate(p, [p], rank=i))
+    return out
+
+
+def test_an_undecided_claim_gets_a_wider_look():
+    stub = _StubNLI([0.05, 0.9, 0.05])
+    stance = _stance_reading_with(stub, top_k=1, min_coverage=0.0, second_k=3, second_coverage=0.0)
+    stance.judge("The minister resigned in May.", _candidates(_MINISTER), lambda _t: 1.0)
+    assert len(stub.read) == 3
+
+
+def test_a_claim_the_best_passage_decides_gets_no_wider_look():
+    stub = _StubNLI([0.95, 0.03, 0.02])
+    stance = _stance_reading_with(stub, top_k=1, min_coverage=0.0, second_k=3, second_coverage=0.0,
+                                  supports=0.6, support_coverage=0.0)
+    stance.judge("The minister resigned in May.", _candidates(_MINISTER), lambda _t: 1.0)
+    assert len(stub.read) == 1
+
+
+@pytest.mark.parametrize("wider, second_k, second_coverage, expected", [
+    (False, 4, 0.0, [0.9, 0.7]),            # the best top_k above min_coverage
+    (True, 4, 0.4, [0.9, 0.7, 0.45]),       # ... and, wider, down to second_coverage
+    (True, 3, 0.0, [0.9, 0.7, 0.45]),       # ... up to second_k in all
+    (True, 0, 0.0, [0.9, 0.7]),             # second_k 0: no wider look
+])
+def test_the_passages_the_model_reads(wider, second_k, second_coverage, expected):
+    from verify.stance.model import read_by_model
+
+    pool = [_judged("related", coverage=c) for c in (0.9, 0.7, 0.45, 0.3)]
+    params = {"top_k": 2, "min_coverage": 0.5, "second_k": second_k, "second_coverage": second_coverage}
+    assert [j.judgement.coverage for j in read_by_model(pool, params, wider)] == expected

@@ -76,9 +76,12 @@ class ModelStance:
     def judge(self, claim: str, candidates: Sequence[Candidate],
               idf: Callable[[str], float]) -> list[Judged]:
         pool = self.score(claim, candidates, idf, joint=False)
-        alone = (combine(j, self.params, claim).judgement.label for j in pool)
-        if not any(lab in ("supports", "contradicts") for lab in alone):
-            self.read_pair(claim, pool, idf)  # only where no passage alone decides: one more pair
+        # a claim the best passages leave undecided gets a wider look, then its best pair
+        # read together: the extra model work is spent only where it can change the verdict
+        if not decides(pool, self.params, claim):
+            self.read(claim, read_by_model(pool, self.params, wider=True))
+            if not decides(pool, self.params, claim):
+                self.read_pair(claim, pool, idf)
         return label(pool, self.params, claim)
 
     def score(self, claim: str, candidates: Sequence[Candidate],
@@ -96,14 +99,18 @@ class ModelStance:
         if "values" not in self.rules.off:
             confirm_across(facts_c, pool, candidates)
         pool.sort(key=lambda j: (-j.judgement.coverage, j.candidate.rank))
-        top = [j for j in pool if j.judgement.coverage >= self.params["min_coverage"]][:self.params["top_k"]]
-        if top:
-            probs = self.nli.predict([(model_text(j), claim) for j in top])
-            for j, p in zip(top, probs):
-                j.features = {"entails": float(p[0]), "neutral": float(p[1]), "contradicts": float(p[2])}
+        self.read(claim, read_by_model(pool, self.params))
         if joint:
             self.read_pair(claim, pool, idf)
         return pool
+
+    def read(self, claim: str, judged: list[Judged]) -> None:
+        """The model's probabilities for each of ``judged`` it has not read yet (``features``)."""
+        todo = [j for j in judged if not j.features]
+        if todo:
+            probs = self.nli.predict([(model_text(j), claim) for j in todo])
+            for j, p in zip(todo, probs):
+                j.features = {"entails": float(p[0]), "neutral": float(p[1]), "contradicts": float(p[2])}
 
     def read_pair(self, claim: str, pool: list[Judged], idf: Callable[[str], float]) -> None:
         """The model's reading of the best pair of ``pool`` together, set on the first of the
@@ -141,6 +148,24 @@ def pair(claim: Facts, pool: list[Judged], idf: Callable[[str], float]) -> tuple
     if best is None or best[0] < JOINT_FLOOR or best[0] < alone:
         return None
     return best[2], best[3], best[0], best[4]
+
+
+def read_by_model(pool: list[Judged], params: dict, wider: bool = False) -> list[Judged]:
+    """The passages the model reads, from a pool sorted by coverage: the best ``top_k`` of
+    those stating at least ``min_coverage`` of the claim; ``wider`` (for a claim they leave
+    undecided), up to ``second_k`` of those stating at least ``second_coverage``."""
+    top = [j for j in pool if j.judgement.coverage >= params["min_coverage"]][:params["top_k"]]
+    if wider and params.get("second_k", 0) > len(top):
+        seen = {id(j) for j in top}
+        floor = params.get("second_coverage", 1.01)
+        more = [j for j in pool if id(j) not in seen and j.judgement.coverage >= floor]
+        top += more[:params["second_k"] - len(top)]
+    return top
+
+
+def decides(pool: list[Judged], params: dict, claim: str) -> bool:
+    """Some passage of ``pool`` alone supports or contradicts the claim."""
+    return any(combine(j, params, claim).judgement.label in ("supports", "contradicts") for j in pool)
 
 
 def label(pool: list[Judged], params: dict, claim: str) -> list[Judged]:
