@@ -11,9 +11,10 @@ P(contradicts) for (passage, claim). ``combine`` then labels each passage:
   claim (the reason then quotes the words on each side that differ);
 - related otherwise.
 
-Where no passage alone decides, the two passages that together state most of the claim are read
-as one (``pair``/``joined``): a claim often joins what two sentences each state ('had 750 workers
-in 2009 and has about 280 now'), and a model reading one sentence at a time calls it neutral.
+Where no passage alone decides, the model reads more of them (``read_by_model``, up to
+``second_k``), and then the two that together state most of the claim as one (``pair``/``joined``):
+a claim often joins what two sentences each state ('had 750 workers in 2009 and has about 280
+now'), and a model reading one sentence at a time calls it neutral.
 
 The thresholds live in ``verify/data/stance/combine.json``, chosen on the dev splits by
 ``bench/tune_stance.py``; a false contradiction is weighted as the worst error there.
@@ -137,10 +138,12 @@ def pair(claim: Facts, pool: list[Judged], idf: Callable[[str], float]) -> tuple
         pa, pb = pool[a].passage, pool[b].passage
         same = pa.source_id == pb.source_id
         if same and pa.start < pb.end and pb.start < pa.end:
-            continue  # one span inside the other
+            continue  # overlapping spans: nothing more read together
         if same and pb.start < pa.start:
             a, b = b, a
-        text = model_text(pool[a]) + " " + model_text(pool[b])
+        first, second = model_text(pool[a]), model_text(pool[b])
+        # a sentence read with the one before it ('He was...') may hold the first already
+        text = second if pool[a].passage.text in second else first + " " + second
         cov, _ = coverage(claim, read_facts(text), idf)
         if best is None or (cov, same) > best[:2]:
             best = (cov, same, a, b, text)
