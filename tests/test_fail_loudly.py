@@ -128,7 +128,10 @@ def test_an_index_that_fails_while_checking_fails_the_run_with_exit_3(runner, cl
 
 
 _SLOW_CHECK = """
-import sys, time
+import signal, sys, time
+# Ctrl-C live, as in a terminal: a shell starting this suite in the background (without job
+# control) hands it SIGINT ignored, and a program that starts so rightly never sees a Ctrl-C
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from pathlib import Path
 import verify.pipeline.claim_check as c
 ready = Path(sys.argv[1])

@@ -60,24 +60,3 @@ def test_without_fork_workers_start_only_when_asked(monkeypatch):
     monkeypatch.setattr(par, "default_jobs", lambda: 4)
     assert plan_jobs(None, 1000, "/tmp/i.sqlite") == 1
     assert plan_jobs(2, 1000, "/tmp/i.sqlite") == 2
-
-
-def _sleep_long() -> None:
-    import time
-    time.sleep(60)
-
-
-def test_workers_are_killed_when_the_pool_cannot_stop_them(monkeypatch):
-    import multiprocessing as mp
-    import threading
-
-    class _StuckPool:  # a Pool.terminate that never returns
-        def terminate(self):
-            threading.Event().wait()
-
-    child = mp.get_context(par._start_method()).Process(target=_sleep_long, daemon=True)
-    child.start()
-    monkeypatch.setattr(par, "STOP_GRACE_S", 0.2)
-    par._stop(_StuckPool())
-    child.join(5)
-    assert not child.is_alive()

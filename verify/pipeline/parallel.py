@@ -10,15 +10,12 @@ from __future__ import annotations
 import gc
 import multiprocessing as mp
 import os
-import threading
 from collections.abc import Callable, Sequence
 
 from ..model import Claim, ClaimResult, Source
 
 # Below this many claims per worker, starting processes costs more than it saves.
 MIN_CLAIMS_PER_JOB = 8
-# on Ctrl-C or a failure, how long the pool may take to stop its workers before they are killed
-STOP_GRACE_S = 5.0
 
 _worker: dict = {}
 
@@ -54,30 +51,13 @@ def check_in_parallel(claims: Sequence[Claim], index_path: str, sources: dict[st
     results: list[ClaimResult] = []
     try:
         with ctx.Pool(jobs, initializer=_init, initargs=(index_path, sources, stance)) as pool:
-            try:
-                for result in pool.imap(_check_one, claims, chunksize=chunk):
-                    results.append(result)
-                    if progress:
-                        progress(len(results), len(claims))
-            except BaseException:
-                _stop(pool)
-                raise
+            for result in pool.imap(_check_one, claims, chunksize=chunk):
+                results.append(result)
+                if progress:
+                    progress(len(results), len(claims))
     finally:
         gc.unfreeze()
     return results
-
-
-def _stop(pool) -> None:
-    """End the workers of an interrupted or failed run, whatever they are doing.
-    ``Pool.terminate`` waits on locks and threads the workers share with this process; once, in
-    a full test run, a Ctrl-C left it waiting past 30 s. It gets ``STOP_GRACE_S``, then the
-    workers are killed, so an interrupted run always ends."""
-    stopper = threading.Thread(target=pool.terminate, daemon=True)
-    stopper.start()
-    stopper.join(STOP_GRACE_S)
-    if stopper.is_alive():
-        for child in mp.active_children():
-            child.kill()
 
 
 def _start_method() -> str:
