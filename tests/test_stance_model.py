@@ -383,3 +383,16 @@ def test_the_passages_the_model_reads(wider, second_k, second_coverage, expected
     pool = [_judged("related", coverage=c) for c in (0.9, 0.7, 0.45, 0.3)]
     params = {"top_k": 2, "min_coverage": 0.5, "second_k": second_k, "second_coverage": second_coverage}
     assert [j.judgement.coverage for j in read_by_model(pool, params, wider)] == expected
+
+
+def test_the_model_reads_a_misspelt_claim_word_as_the_passage_spells_it():
+    class _Recording(_StubNLI):
+        def predict(self, pairs):
+            self.claims = [c for _p, c in pairs]
+            return super().predict(pairs)
+
+    stub = _Recording([0.95, 0.03, 0.02])
+    stance = _stance_reading_with(stub, top_k=1, min_coverage=0.0)
+    stance.judge("The minister resgined in May.", _candidates(["The minister resigned in May."]),
+                 lambda _t: 1.0)
+    assert stub.claims == ["The minister resigned in May."]

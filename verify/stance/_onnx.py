@@ -59,6 +59,14 @@ class OnnxNLI:
             raise ModelError(f"cannot load stance model from {d}: {type(exc).__name__}: {exc}") from exc
         self.inputs = {i.name for i in self.session.get_inputs()}
         self.directory = d
+        self._words: dict[str, bool] = {}
+
+    def is_word(self, word: str) -> bool:
+        """The model's vocabulary holds ``word`` whole, as one token (a misspelt word it does not)."""
+        known = self._words.get(word)
+        if known is None:
+            known = self._words[word] = len(self.tok.encode(word, add_special_tokens=False).ids) == 1
+        return known
 
     @classmethod
     def load(cls, directory: str | Path) -> OnnxNLI:

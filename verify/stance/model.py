@@ -33,7 +33,7 @@ from pathlib import Path
 from .._stance import coverage
 from ..reading.facts import Facts, read_facts
 from ..reading.subject import ANAPHOR
-from ..text import STOPWORDS, stem, words
+from ..text import STOPWORDS, canon, respell, stem, words
 from ._onnx import ModelError, OnnxNLI
 from ._types import Candidate, Joint, Judged
 from .rules import RulesStance, confirm_across, first_look
@@ -80,7 +80,7 @@ class ModelStance:
         # a claim the best passages leave undecided gets a wider look, then its best pair
         # read together: the extra model work is spent only where it can change the verdict
         if not decides(pool, self.params, claim):
-            self.read(claim, read_by_model(pool, self.params, wider=True))
+            self.read(claim, read_by_model(pool, self.params, wider=True), idf)
             if not decides(pool, self.params, claim):
                 self.read_pair(claim, pool, idf)
         return label(pool, self.params, claim)
@@ -100,16 +100,18 @@ class ModelStance:
         if "values" not in self.rules.off:
             confirm_across(facts_c, pool, candidates)
         pool.sort(key=lambda j: (-j.judgement.coverage, j.candidate.rank))
-        self.read(claim, read_by_model(pool, self.params))
+        self.read(claim, read_by_model(pool, self.params), idf)
         if joint:
             self.read_pair(claim, pool, idf)
         return pool
 
-    def read(self, claim: str, judged: list[Judged]) -> None:
+    def read(self, claim: str, judged: list[Judged], idf: Callable[[str], float]) -> None:
         """The model's probabilities for each of ``judged`` it has not read yet (``features``)."""
         todo = [j for j in judged if not j.features]
         if todo:
-            probs = self.nli.predict([(model_text(j), claim) for j in todo])
+            known = known_words(idf, getattr(self.nli, "is_word", None))
+            texts = [model_text(j) for j in todo]
+            probs = self.nli.predict([(t, respell(claim, t, known)) for t in texts])
             for j, p in zip(todo, probs):
                 j.features = {"entails": float(p[0]), "neutral": float(p[1]), "contradicts": float(p[2])}
 
@@ -122,8 +124,20 @@ class ModelStance:
         both = pair(read_facts(claim), pool, idf)
         if both:
             a, b, cov, text = both
-            p = self.nli.predict([(text, claim)])[0]
+            known = known_words(idf, getattr(self.nli, "is_word", None))
+            p = self.nli.predict([(text, respell(claim, text, known))])[0]
             pool[a].joint = Joint(b, round(cov, 4), (float(p[0]), float(p[1]), float(p[2])))
+
+
+def known_words(idf: Callable[[str], float],
+                vocabulary: Callable[[str], bool] | None = None) -> Callable[[str], bool]:
+    """Whether a word is known: a stopword, a word of the model's ``vocabulary``, or one the
+    corpus uses (its weight is below that of a word no passage holds). The model reads the claim
+    with the unknown words spelt as the passage spells them (``verify.text.respell``): to the
+    model a misspelt word is another word, and often a contradiction."""
+    never = idf("\x00")
+    return lambda w: (w in STOPWORDS or (vocabulary is not None and vocabulary(w))
+                      or idf(canon(w)) < never)
 
 
 def pair(claim: Facts, pool: list[Judged], idf: Callable[[str], float]) -> tuple[int, int, float, str] | None:
