@@ -22,6 +22,9 @@ def known(w: str) -> bool:
     ("Ultrafast Evoluution of cells.", "Ultrafast evolution of cells.", "Ultrafast Evolution of cells."),
     ("Heploinsufficiency initiates it.", "Haploinsufficiency initiates it.", "Haploinsufficiency initiates it."),
     ("He lives in Kompong Cham.", "He lives in Kampong Cham.", "He lives in Kampong Cham."),
+    # in a four-letter word, only two letters swapped
+    ("It happened in Phnom Pehn.", "It happened in Phnom Penh.", "It happened in Phnom Penh."),
+    ("It happened in Phnom Pexh.", "It happened in Phnom Penh.", "It happened in Phnom Pexh."),
     # two letters apart only in a long word
     ("Haploinsuficeincy initiates it.", "Haploinsufficiency initiates it.", "Haploinsufficiency initiates it."),
     # a known word is another word, however close ('lower' / 'power', 'Iran' / 'Iraq')

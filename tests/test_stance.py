@@ -1,6 +1,8 @@
 """The stance of a passage towards a claim, and the verdict over several."""
 from __future__ import annotations
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -120,6 +122,16 @@ def test_multiword_place_sharing_first_word_is_a_conflict():
     j = stance("Chantra, a former CNRP deputy chief in Kampong Cham province, fled.",
                "Chantra, a former CNRP deputy chief in Kampong Chhnang province, fled.")
     assert j.label == "contradicts" and "kampong chhnang" in j.reason
+
+
+@pytest.mark.parametrize("claim, passage", [
+    ("Sat Pha was jailed over a 2020 protest outside the Chinese Embassy in Phnom Pehn.",  # swapped
+     "The activist had been jailed over a 2020 protest outside the Chinese Embassy in Phnom Penh."),
+    ("Chantra, a former CNRP deputy chief in Kampong Chham province, fled.",  # one letter more
+     "Chantra, a former CNRP deputy chief in Kampong Cham province, fled."),
+])
+def test_a_name_spelt_one_letter_differently_is_no_conflict(claim, passage):
+    assert stance(claim, passage).label != "contradicts"
 
 
 def test_multiword_name_with_another_modifier_is_a_conflict():

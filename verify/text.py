@@ -215,14 +215,15 @@ def token_match(t: str, pool: set[str]) -> str | None:
     return None
 
 
-_LETTERS_RE = re.compile(r"[^\W\d_]{5,}")
+_LETTERS_RE = re.compile(r"[^\W\d_]{4,}")
 
 
 def respell(claim: str, passage: str, known: Callable[[str], bool]) -> str:
     """``claim`` with each word that ``known`` says the corpus never uses, and that the passage
-    spells one letter differently (two in a word of ten letters or more), spelt as the passage
-    spells it ('rseult' -> 'result', 'Kompong' -> 'Kampong'). The rules match such spellings
-    fuzzily already; a model reading word pieces reads a misspelt word as another word."""
+    spells one letter differently (two in a word of ten letters or more; in a four-letter word,
+    only two letters swapped), spelt as the passage spells it ('rseult' -> 'result', 'Kompong'
+    -> 'Kampong', 'Pehn' -> 'Penh'). The rules match such spellings fuzzily already; a model
+    reading word pieces reads a misspelt word as another word."""
     spelt = {m.group(0).lower(): m.group(0) for m in _LETTERS_RE.finditer(passage)}
 
     def fix(m: re.Match) -> str:
@@ -233,7 +234,7 @@ def respell(claim: str, passage: str, known: Callable[[str], bool]) -> str:
         most = 1 if len(low) < 10 else 2
         near = [(DamerauLevenshtein.distance(low, p, score_cutoff=most), p) for p in spelt
                 if abs(len(p) - len(low)) <= most]
-        near = [(d, p) for d, p in near if d <= most]
+        near = [(d, p) for d, p in near if d <= most and (len(low) > 4 or sorted(p) == sorted(low))]
         if not near:
             return w
         best = spelt[min(near)[1]]

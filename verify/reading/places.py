@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 # country: demonyms (first-level regions listed below point back to their country)
 _COUNTRIES = """
 afghanistan:afghan albania:albanian algeria:algerian argentina:argentine,argentinian
@@ -240,16 +242,23 @@ def slot_conflicts(claim_words: list[str], claim_entities: list[list[str]],
             # same slot; but 'Bob Riley' / 'Robert Renfroe Riley' may be one man, so a shared
             # surname is not
             if (e[-1] == f[-1] and (e[-1] in GENERIC_HEADS or e[0] in _DIRECTIONS or f[0] in _DIRECTIONS)
-                    and not match(e[0], pset) and not match(f[0], cset)
+                    and not match(e[0], pset) and not match(f[0], cset) and not misspelt(e[0], f[0])
                     and _name_slot(claim_words, e, passage_words, f)):
                 out.append((" ".join(e), " ".join(f)))
                 break
             # 'in Kampong Cham province' / 'in Kampong Chhnang province': same slot, same first word
             if (len(e) == len(f) == 2 and e[0] == f[0] and not match(e[1], pset)
-                    and not match(f[1], cset) and _name_slot(claim_words, e, passage_words, f)):
+                    and not match(f[1], cset) and not misspelt(e[1], f[1])
+                    and _name_slot(claim_words, e, passage_words, f)):
                 out.append((" ".join(e), " ".join(f)))
                 break
     return out, loose
+
+
+def misspelt(a: str, b: str) -> bool:
+    """One name word spelt one letter differently from another ('Pehn' / 'Penh', 'Siem Reap' /
+    'Seim Reap'): a typo or a transliteration, not another name."""
+    return min(len(a), len(b)) >= 4 and DamerauLevenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
 def elsewhere(claim_words: list[str], passage_words: list[str],
