@@ -985,3 +985,14 @@ def test_a_story_syndicated_in_two_sources_counts_once():
     one = decide([Evidence("supports", "a", text, 1, 0, 1, 0.8, "r"),
                   Evidence("supports", "b", text, 1, 0, 1, 0.8, "r")])
     assert one[2] == "supported by 1 independent source"
+
+
+@pytest.mark.parametrize("claim, passage, expected", [
+    # an age in apposition to another name is that person's
+    ("Dara Kem is 30 years old.", "Among Dara Kem's neighbours is Malis, a 22-year-old nurse.", "related"),
+    ("Dara Kem is 30 years old.", "Dara Kem's cousin Sokha Lim*, a 22-year-old, fled.", "related"),
+    # ... and to the claim's own name, the claim's
+    ("Dara Kem is 30 years old.", "Among the refugees is Dara Kem, a 22-year-old musician.", "contradicts"),
+])
+def test_an_age_belongs_to_the_name_it_is_in_apposition_to(claim, passage, expected):
+    assert stance(claim, passage).label == expected

@@ -74,6 +74,19 @@ def align(items_c: list, items_p: list, claim: Facts, passage: Facts, comparable
     return out
 
 
+# 'Thi*, a ' before '22-year-old': the name the age is in apposition to
+_APPOSITIVE = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\*?,\s+(?:(?:a|an|the)\s+)?$")
+
+
+def _someone_elses(p, passage: Facts, name_stems: set[str]) -> bool:
+    """An age in apposition to a name the claim does not give is that person's ('Among Song's
+    neighbours is Thi, a 22-year-old ...' says nothing of Song's age)."""
+    m = _APPOSITIVE.search(passage.text[max(0, p.start - 60):p.start])
+    if m is None or not name_stems:
+        return False
+    return not {canon(w) for w in words(m.group(1))} & name_stems
+
+
 def _score(c, p, claim: Facts, passage: Facts, items: tuple[list, list], ctx_c: set[str], size: int,
            name_stems: set[str]) -> tuple[int, bool] | None:
     """How surely claim value ``c`` and passage value ``p`` are about the same thing (the
@@ -88,6 +101,8 @@ def _score(c, p, claim: Facts, passage: Facts, items: tuple[list, list], ctx_c: 
     else:
         shared = {t for t in ctx_c if _token_match(t, ctx_p)}
     kinds = {getattr(c, "kind", "date"), getattr(p, "kind", "date")}
+    if "age" in kinds and _someone_elses(p, passage, name_stems):
+        return None
     # an age belongs to its person and a date to its sentence: names align them too
     score = len(shared) if kinds & {"age", "date", "ordinal"} else len(shared - name_stems)
     agrees = _values_agree(c, p)
