@@ -54,3 +54,40 @@ def test_a_claim_read_against_itself_is_unchanged(text):
        st.text(alphabet=st.sampled_from("abcdefgh ,."), max_size=60))
 def test_a_claim_of_known_words_is_unchanged(claim, passage):
     assert respell(claim, passage, lambda _w: True) == claim
+
+
+# --- a misspelt unit after a figure -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Song is 30 yers old.", "Song is 30 years old."),
+    ("Thirty yaers ago", "Thirty years ago"),
+    ("It raised 5 milion dollars.", "It raised 5 million dollars."),
+    ("Prices rose 20 percnet.", "Prices rose 20 percent."),
+    # only the word right after a figure: 'the seven-year itch' keeps its itch
+    ("It was called the seven-year itch.", "It was called the seven-year itch."),
+    # never a name ('15, Duong'), an English word ('3 tree'), or a word after no figure
+    ("On September 15, Duong Chantra left.", "On September 15, Duong Chantra left."),
+    ("They planted 3 tree saplings.", "They planted 3 tree saplings."),
+    ("It took many yers.", "It took many yers."),
+])
+def test_respell_units(text, expected):
+    from verify.reading.spelling import respell_units
+
+    assert respell_units(text) == expected
+
+
+@given(st.lists(st.sampled_from(["30", "five", "yers", "years", "milion", "Duong", "itch", "old", "the"]),
+                max_size=12).map(" ".join))
+def test_respelling_units_twice_changes_nothing_more(text):
+    from verify.reading.spelling import respell_units
+
+    once = respell_units(text)
+    assert respell_units(once) == once
+    assert len(once.split()) == len(text.split())
+
+
+@given(st.text(alphabet=st.sampled_from("bcdfghjklmnpqrstvwxz ,.-"), max_size=80))
+def test_a_text_with_no_figure_is_unchanged(text):  # no vowel: no number word, no digit
+    from verify.reading.spelling import respell_units
+
+    assert respell_units(text) == text

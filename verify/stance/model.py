@@ -32,6 +32,7 @@ from pathlib import Path
 
 from .._stance import coverage
 from ..reading.facts import Facts, read_facts
+from ..reading.spelling import respell_units
 from ..reading.subject import ANAPHOR
 from ..text import STOPWORDS, canon, respell, stem, words
 from ._onnx import ModelError, OnnxNLI
@@ -76,6 +77,7 @@ class ModelStance:
 
     def judge(self, claim: str, candidates: Sequence[Candidate],
               idf: Callable[[str], float]) -> list[Judged]:
+        claim = respell_units(claim)  # '30 yers old' is read, and judged, as an age
         pool = self.score(claim, candidates, idf, joint=False)
         # a claim the best passages leave undecided gets a wider look, then its best pair
         # read together: the extra model work is spent only where it can change the verdict
@@ -90,6 +92,7 @@ class ModelStance:
         """The rules' judgement of each candidate worth judging, with the model's
         probabilities for the best ``top_k`` of them (``features``) and, with ``joint``, for
         the best pair read together (``Judged.joint``)."""
+        claim = respell_units(claim)
         facts_c = read_facts(claim)
         # reading a passage in full costs most of a claim's time at scale: the cheap first look
         # picks the ``judge_k`` candidates the rules read (the model then scores the best)

@@ -9,6 +9,7 @@ from .._stance import Judgement, confirmed_values, judge
 from ..model import Passage
 from ..reading.dates import last_year, parse_published
 from ..reading.facts import Facts, read_facts
+from ..reading.spelling import respell_units
 from ..reading.subject import entities_present
 from ..retrieval.index import index_terms
 from ._types import Candidate, Judged
@@ -37,7 +38,7 @@ class RulesStance:
 
     def judge(self, claim: str, candidates: Sequence[Candidate],
               idf: Callable[[str], float]) -> list[Judged]:
-        facts_c = read_facts(claim)
+        facts_c = read_facts(respell_units(claim))  # '30 yers old' is read as an age
         judged = [j for j in (self.judge_one(facts_c, cand, idf) for cand in candidates) if j is not None]
         if "values" not in self.off:
             confirm_across(facts_c, judged, candidates)
