@@ -215,6 +215,20 @@ def token_match(t: str, pool: set[str]) -> str | None:
     return None
 
 
+def nearest_spelling(word: str, candidates, most: int = 1) -> str | None:
+    """The candidate spelt fewest letters from ``word`` (a letter changed, added or dropped, or
+    two swapped), if at most ``most``; the first in sorted order on a tie. The one notion of a
+    misspelling that ``respell``, ``reading.spelling`` and ``reading.places`` share."""
+    best: tuple[int, str] | None = None
+    for c in candidates:
+        if abs(len(c) - len(word)) > most:
+            continue
+        d = DamerauLevenshtein.distance(word, c, score_cutoff=most)
+        if d <= most and (best is None or (d, c) < best):
+            best = (d, c)
+    return best[1] if best else None
+
+
 _LETTERS_RE = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -231,13 +245,11 @@ def respell(claim: str, passage: str, known: Callable[[str], bool]) -> str:
         low = w.lower()
         if low in spelt or known(low):
             return w
-        most = 1 if len(low) < 10 else 2
-        near = [(DamerauLevenshtein.distance(low, p, score_cutoff=most), p) for p in spelt
-                if abs(len(p) - len(low)) <= most]
-        near = [(d, p) for d, p in near if d <= most and (len(low) > 4 or sorted(p) == sorted(low))]
-        if not near:
+        pool = spelt if len(low) > 4 else [p for p in spelt if sorted(p) == sorted(low)]
+        near = nearest_spelling(low, pool, 1 if len(low) < 10 else 2)
+        if near is None:
             return w
-        best = spelt[min(near)[1]]
+        best = spelt[near]
         return best[0].upper() + best[1:] if w[0].isupper() else best
 
     return _LETTERS_RE.sub(fix, claim)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rapidfuzz.distance import DamerauLevenshtein
+from ..text import nearest_spelling
 
 # country: demonyms (first-level regions listed below point back to their country)
 _COUNTRIES = """
@@ -258,7 +258,7 @@ def slot_conflicts(claim_words: list[str], claim_entities: list[list[str]],
 def misspelt(a: str, b: str) -> bool:
     """One name word spelt one letter differently from another ('Pehn' / 'Penh', 'Siem Reap' /
     'Seim Reap'): a typo or a transliteration, not another name."""
-    return min(len(a), len(b)) >= 4 and DamerauLevenshtein.distance(a, b, score_cutoff=1) <= 1
+    return min(len(a), len(b)) >= 4 and nearest_spelling(a, [b]) is not None
 
 
 def elsewhere(claim_words: list[str], passage_words: list[str],

@@ -15,9 +15,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from rapidfuzz.distance import DamerauLevenshtein
-
 from ..lexicon import number_words
+from ..text import nearest_spelling
 from .quantities import CURRENCIES, DURATION_DAYS, MEASURES, SCALES
 
 _VOCABULARY = Path(__file__).resolve().parents[1] / "data" / "stance" / "tokenizer.json"
@@ -59,9 +58,7 @@ def respell_units(text: str) -> str:
         low = w.lower()
         if len(low) < 4 or w[0].isupper() or low in known or low in units:
             return w  # short, a name ('15 Duong'), an English word or a unit already
-        near = sorted((d, u) for u in units if abs(len(u) - len(low)) <= 1
-                      for d in [DamerauLevenshtein.distance(low, u, score_cutoff=1)] if d <= 1)
-        return near[0][1] if near else w
+        return nearest_spelling(low, units) or w
 
     def fix(m: re.Match) -> str:
         return re.sub(r"[^\W\d_]+", lambda w: fix_word(w.group(0)), m.group(0))
