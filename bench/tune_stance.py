@@ -12,6 +12,10 @@
    contradiction accuses someone.
 
 Dev splits are small: read the per-split table it prints, not only the mean.
+
+A claim read in parts (``parts``, ``parts_contradict``: ``verify.reading.parts``) has the model
+read texts the cache does not hold: the tuner keeps those settings as it finds them and scores
+without them, so ``bench/evaluate.py`` differs from its table on those claims (two of sampledev's).
 """
 from __future__ import annotations
 

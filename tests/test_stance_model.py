@@ -396,3 +396,70 @@ def test_the_model_reads_a_misspelt_claim_word_as_the_passage_spells_it():
     stance.judge("The minister resgined in May.", _candidates(["The minister resigned in May."]),
                  lambda _t: 1.0)
     assert stub.claims == ["The minister resigned in May."]
+
+
+# --- a claim read in parts: its aside about its subject -------------------------------------------
+
+_HARBOUR = """---
+title: A harbour town's new arrivals
+published: 2024-05-02
+---
+Dunmore's harbour has changed a great deal in five years.
+
+Among the volunteers at the food bank is Marta Kellin, a Swedish nurse who came to the town in 2019.
+
+The council plans a second pier for the ferries, and the old fish market is now a gallery.
+
+These days Kellin runs the bakery by the harbour wall, which opened last spring.
+"""
+
+
+def _check_one(tmp_path: Path, claim: str):
+    (tmp_path / "src").mkdir(exist_ok=True)
+    (tmp_path / "src/harbour.txt").write_text(_HARBOUR, encoding="utf-8")
+    (tmp_path / "claims.csv").write_text(f'id,claim\nc1,"{claim}"\n', encoding="utf-8")
+    return check(tmp_path / "claims.csv", sources=[tmp_path / "src"], stance="model").claims[0]
+
+
+def test_an_aside_the_source_gives_otherwise_contradicts_a_claim_whose_main_part_it_states(tmp_path):
+    result = _check_one(tmp_path, "Marta Kellin, a Danish nurse, runs the bakery by the harbour.")
+    assert result.verdict == "contradicted"
+    against = [e for e in result.evidence if e.stance == "contradicts"]
+    assert against and all(e.check.endswith("+parts") for e in against)
+    assert "danish" in against[0].reason and "swedish" in against[0].reason
+    assert not any(e.stance == "supports" for e in result.evidence)
+
+
+def test_an_aside_the_source_agrees_with_leaves_the_claim_supported(tmp_path):
+    assert _check_one(tmp_path, "Marta Kellin, a Swedish nurse, runs the bakery by the harbour.").verdict == "supported"
+
+
+def test_parts_are_not_read_when_switched_off(tmp_path):
+    from verify.stance.model import default_params
+
+    params = {**default_params(), "parts": False}
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src/harbour.txt").write_text(_HARBOUR, encoding="utf-8")
+    (tmp_path / "claims.csv").write_text('id,claim\nc1,"Marta Kellin, a Danish nurse, runs the bakery by the harbour."\n',
+                                         encoding="utf-8")
+    result = check(tmp_path / "claims.csv", sources=[tmp_path / "src"], stance=ModelStance(params=params)).claims[0]
+    assert not any(e.check.endswith("+parts") for e in result.evidence)
+
+
+def test_passages_that_each_support_a_part_support_the_claim_and_name_each_other():
+    from verify.stance.model import _supported_by_parts
+
+    main = Passage("a.txt", 5, "These days Kellin runs the bakery.", 300, 334, 12)
+    side = Passage("a.txt", 1, "Marta Kellin is a Swedish nurse.", 60, 92, 7)
+    judged = [Judged(Judgement("related", 0.3, "shares 3 of the claim's words", check="coverage"), main, Candidate(main, [main]))]
+    found = [("Marta Kellin runs the bakery.", [Judged(Judgement("supports", 0.8, "states it", check="model"), main,
+                                                       Candidate(main, [main]))]),
+             ("Marta Kellin is a Swedish nurse.", [Judged(Judgement("supports", 0.9, "states it", check="model"), side,
+                                                          Candidate(side, [side]))])]
+    out = _supported_by_parts(judged, found)
+    assert sorted(j.passage.line for j in out) == [7, 12]  # the related reading of line 12 is replaced
+    assert all(j.judgement.label == "supports" and j.judgement.check == "model:parts" for j in out)
+    assert all(j.judgement.score == 0.8 for j in out)  # as sure as its least sure part
+    by_line = {j.passage.line: j.judgement.reason for j in out}
+    assert "'Marta Kellin runs the bakery'" in by_line[12] and "the rest: line 7" in by_line[12]
+    assert "'Marta Kellin is a Swedish nurse'" in by_line[7] and "the rest: line 12" in by_line[7]
