@@ -56,9 +56,10 @@ def _aside(text: str) -> tuple[str, str] | None:
         return None
     head, aside, rest = segments[0], segments[1], ", ".join(segments[2:])
     head_words, aside_words, rest_words = head.split(), aside.split(), rest.split()
-    if not (1 <= len(head_words) <= _HEAD_MAX and 1 <= len(aside_words) <= _ASIDE_MAX and len(rest_words) >= 2):
+    if not (1 <= len(head_words) <= _HEAD_MAX and 1 <= len(aside_words) <= _ASIDE_MAX
+            and len(rest_words) >= 2):
         return None
-    if not any(w[:1].isupper() for w in head_words[1:] + head_words[:1]):
+    if not any(w[:1].isupper() for w in head_words):
         return None  # no name to hang the aside on ('At least 19 people, ...')
     lowered = [w.lower().strip("“\"‘'") for w in head_words]
     if any(w in STOPWORDS and w not in _NOUN_PHRASE_WORDS for w in lowered) or lowered[0] in ("of", "for"):
@@ -72,9 +73,10 @@ def _aside(text: str) -> tuple[str, str] | None:
             or (len(aside_words) == 1 and {"and", "or"} & set(segments[2].split()[:3]))):
         return None  # a list: 'Storms, floods, droughts and heatwaves have...'
     first = re.split(r"['’]", aside_words[0].lower())[0]
-    if (first in STOPWORDS and first not in _RELATIVE and first not in ("a", "an", "the")) or first.endswith("ing"):
-        return None  # a condition, an example or an attribution, not a statement about the subject
+    if (first in STOPWORDS and first not in _RELATIVE + ("a", "an", "the")) or first.endswith("ing"):
+        # a condition, an example or an attribution, not a statement about the subject
         # ('when combined with...', 'such as...', 'including...', 'he said')
+        return None
     if first in _RELATIVE:
         side = f"{head} {' '.join(aside_words[1:])}"
     elif (first.endswith("ed") and first != "aged") or first in _past_forms():

@@ -31,6 +31,7 @@ from itertools import combinations
 from pathlib import Path
 
 from .._stance import coverage
+from ..model import Passage
 from ..reading.facts import Facts, read_facts
 from ..reading.parts import parts
 from ..reading.spelling import respell_units
@@ -195,13 +196,16 @@ def _supported_by_parts(judged: list[Judged], found: list[tuple[str, list[Judged
     for (text, js), (_other, others) in zip(found, found[::-1]):
         rest = ", ".join(dict.fromkeys(f"line {o.passage.line}" for o in others))
         for j in js:
-            kept = [k for k in kept if not (k.passage.source_id == j.passage.source_id and
-                                            k.passage.start < j.passage.end and j.passage.start < k.passage.end)]
+            kept = [k for k in kept if not _overlap(k.passage, j.passage)]
             kept.append(replace(j, judgement=replace(
                 j.judgement, label="supports", score=round(score, 3), check="model:parts",
                 reason=f"states the part '{text.rstrip('.')}' ({j.judgement.check}: {j.judgement.reason}); "
                        f"the rest: {rest}")))
     return kept
+
+
+def _overlap(a: Passage, b: Passage) -> bool:
+    return a.source_id == b.source_id and a.start < b.end and b.start < a.end
 
 
 def known_words(idf: Callable[[str], float],
@@ -226,7 +230,7 @@ def pair(claim: Facts, pool: list[Judged], idf: Callable[[str], float]) -> tuple
     for a, b in combinations(near[:JOINT_POOL], 2):
         pa, pb = pool[a].passage, pool[b].passage
         same = pa.source_id == pb.source_id
-        if same and pa.start < pb.end and pb.start < pa.end:
+        if _overlap(pa, pb):
             continue  # overlapping spans: nothing more read together
         if same and pb.start < pa.start:
             a, b = b, a
