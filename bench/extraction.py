@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from verify.web import extract as _extract  # noqa: E402
+from verify.inputs.sources import parse_front_matter  # noqa: E402
 from verify.web.fetch import FetchOptions, fetch_urls  # noqa: E402
 
 
@@ -71,7 +71,8 @@ def main() -> int:
             if r.path is None:
                 rows.append({"page": h, "f1": 0.0, "status": r.status, "reason": r.reason})
                 continue
-            _, body = _extract.parse_front_matter(r.path.read_text(encoding="utf-8"))
+            text = r.path.read_text(encoding="utf-8")
+            body = text[parse_front_matter(text)[1]:]
             rows.append({"page": h, "f1": f1(gold[h]["articleBody"], body), "status": r.status})
     server.shutdown()
 

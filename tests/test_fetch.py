@@ -26,6 +26,7 @@ from fetch_server import ARTICLE, DATA, FetchTestServer  # noqa: E402
 
 from verify.web import extract as _extract  # noqa: E402
 from verify.web import netpolicy as _netpolicy
+from verify.inputs.sources import parse_front_matter  # noqa: E402
 from verify.errors import FetchError  # noqa: E402
 from verify.web.fetch import FetchOptions, fetch_source, fetch_urls, parse_retry_after  # noqa: E402
 from verify.cli.fetch import fetch_command  # noqa: E402
@@ -69,7 +70,9 @@ def f1(gold: str, pred: str) -> float:
 def test_article_is_written_with_front_matter(server, tmp_path):
     r = one(server, f"/article/{ARTICLE}", tmp_path)
     assert r.status == "fetched", r.reason
-    fields, body = _extract.parse_front_matter(r.path.read_text(encoding="utf-8"))
+    text = r.path.read_text(encoding="utf-8")
+    fields, offset = parse_front_matter(text)
+    body = text[offset:]
     raw = (DATA / f"{ARTICLE}.html").read_bytes()
     assert fields["url"] == server.url(f"/article/{ARTICLE}")
     assert fields["final_url"] == fields["url"]
@@ -91,7 +94,7 @@ def test_written_document_loads_as_a_source_without_the_archive(server, tmp_path
 
 def test_raw_body_is_archived_byte_for_byte(server, tmp_path):
     r = one(server, f"/article/{ARTICLE}", tmp_path)
-    fields, _ = _extract.parse_front_matter(r.path.read_text(encoding="utf-8"))
+    fields, _ = parse_front_matter(r.path.read_text(encoding="utf-8"))
     raw_path = tmp_path / "src" / fields["raw"]
     assert fields["raw"].startswith(".raw/")
     assert raw_path.read_bytes() == (DATA / f"{ARTICLE}.html").read_bytes()
@@ -101,8 +104,8 @@ def test_all_real_pages_extract(server, tmp_path):
     gold = json.loads((DATA / "ground-truth.json").read_text(encoding="utf-8"))
     report = fetch_urls([server.url(f"/article/{h}") for h in gold], tmp_path, opts())
     for h, r in zip(gold, report.results):
-        _, body = _extract.parse_front_matter(r.path.read_text(encoding="utf-8"))
-        assert f1(gold[h]["articleBody"], body) > 0.8, h
+        text = r.path.read_text(encoding="utf-8")
+        assert f1(gold[h]["articleBody"], text[parse_front_matter(text)[1]:]) > 0.8, h
 
 
 def test_second_run_revalidates_with_etag(server, tmp_path):
@@ -156,13 +159,15 @@ def test_documents_are_not_private_files(server, tmp_path):
 def test_gzip_response_is_decompressed(server, tmp_path):
     r = one(server, "/gzip", tmp_path)
     assert r.status == "fetched"
-    fields, _ = _extract.parse_front_matter(r.path.read_text(encoding="utf-8"))
+    fields, _ = parse_front_matter(r.path.read_text(encoding="utf-8"))
     assert fields["sha256"] == hashlib.sha256((DATA / f"{ARTICLE}.html").read_bytes()).hexdigest()
 
 
 def test_plain_text_is_kept_as_is(server, tmp_path):
     r = one(server, "/plain.txt", tmp_path)
-    fields, body = _extract.parse_front_matter(r.path.read_text(encoding="utf-8"))
+    text = r.path.read_text(encoding="utf-8")
+    fields, offset = parse_front_matter(text)
+    body = text[offset:]
     assert fields["title"] == "Plain notes" and "twelve million dollars" in body
 
 
@@ -207,7 +212,7 @@ def test_404_fails_with_status(server, tmp_path):
 def test_redirect_is_followed_and_final_url_recorded(server, tmp_path):
     r = one(server, "/chain/2", tmp_path)
     assert r.status == "fetched"
-    fields, _ = _extract.parse_front_matter(r.path.read_text(encoding="utf-8"))
+    fields, _ = parse_front_matter(r.path.read_text(encoding="utf-8"))
     assert fields["final_url"] == server.url(f"/article/{ARTICLE}")
     assert fields["url"] == server.url("/chain/2")
 
@@ -340,7 +345,7 @@ def test_malicious_title_stays_in_target_folder(server, tmp_path, title):
     assert re.fullmatch(r"[a-z0-9-]+-[0-9a-f]{8}\.txt", r.path.name)
     written = {p for p in tmp_path.rglob("*") if p.is_file()}
     assert all(into.resolve() in p.resolve().parents for p in written)
-    fields, _ = _extract.parse_front_matter(r.path.read_text(encoding="utf-8"))
+    fields, _ = parse_front_matter(r.path.read_text(encoding="utf-8"))
     assert fields["status"] == "200"  # a newline in the title cannot forge a field
 
 
@@ -439,11 +444,11 @@ def test_document_name_is_always_a_bare_safe_name(title, url):
        st.text(max_size=200))
 def test_front_matter_round_trips_single_line_values(fields, body):
     doc = _extract.render_document(fields, body)
-    parsed, rest = _extract.parse_front_matter(doc)
+    parsed, offset = parse_front_matter(doc)
     assert set(parsed) <= set(fields)
     for k, v in parsed.items():
         assert v == _extract.clean_value(fields[k])
-    assert rest.strip() == body.strip()
+    assert doc[offset:].strip() == body.strip()
 
 
 @settings(max_examples=100, deadline=None)

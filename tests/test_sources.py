@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
+
 from verify import load_sources
 from verify.inputs.sources import parse_front_matter
 
@@ -49,6 +51,30 @@ def test_front_matter_is_metadata_not_text(data):
 
 def test_text_without_closing_front_matter_is_all_body():
     assert parse_front_matter("---\nnot: closed\nbody") == ({}, 0)
+
+
+@pytest.mark.parametrize("case, text, meta, body", [
+    ("key: value lines", "---\ntitle: A\npublished: 2024-03-01\n---\nBody.", {"title": "A", "published": "2024-03-01"},
+     "Body."),
+    ("keys are read in lower case", "---\nTitle: A\n---\nBody.", {"title": "A"}, "Body."),
+    ("one pair of quotes is taken off", "---\ntitle: \"A 'B' C\"\n---\nBody.", {"title": "A 'B' C"}, "Body."),
+    ("YAML lists, comments and blank lines are skipped", "---\ntitle: A\n# note\n\ntags:\n  - x\n- y\n---\nBody.",
+     {"title": "A", "tags": ""}, "Body."),
+    ("a dashed rule over prose is no front matter", "---\nJust a rule over prose.\n---\nMore.", {},
+     "---\nJust a rule over prose.\n---\nMore."),
+])
+def test_front_matter_reading(case, text, meta, body):
+    got, offset = parse_front_matter(text)
+    assert (got, text[offset:]) == (meta, body), case
+
+
+def test_a_drafts_front_matter_is_blanked_and_its_lines_still_count(tmp_path):
+    from verify.inputs.drafts import read_draft
+
+    draft = tmp_path / "draft.md"
+    draft.write_text("---\ntitle: Draft\ntags:\n  - news\n---\nThe mayor resigned.\n", encoding="utf-8")
+    text, _name = read_draft(draft)
+    assert text.splitlines()[5] == "The mayor resigned." and "title" not in text
 
 
 def test_missing_path_is_skipped_not_fatal(tmp_path):

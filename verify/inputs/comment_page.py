@@ -87,7 +87,7 @@ def _from_trafilatura(html: str) -> list[dict[str, Any]]:
 def raw_page(document: Path) -> tuple[bytes, str | None]:
     """The archived body of a fetched page and its content type, from the document's front
     matter (``raw:`` is relative to the document's folder)."""
-    from ..web.extract import parse_front_matter
+    from .sources import parse_front_matter
 
     fields, _ = parse_front_matter(document.read_text(encoding="utf-8", errors="replace"))
     raw = fields.get("raw")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..text import clean_controls
+from .sources import parse_front_matter
 
 
 def read_draft(draft: str | Path, *, cache: str | Path | None = None,
@@ -28,7 +29,6 @@ def _read_draft(draft: str | Path, *, cache: str | Path | None = None,
         return _plain_markdown(sys.stdin.read()), "<stdin>"
     if re.match(r"https?://", name, re.I):
         from ..web.fetch import fetch_source
-        from .sources import parse_front_matter
 
         path = fetch_source(name, Path(cache or ".verify") / "drafts", fetch_options)
         text = path.read_text(encoding="utf-8", errors="replace")
@@ -124,7 +124,6 @@ def _docx_paragraph(p) -> str:
     return p.text
 
 
-_FRONT = re.compile(r"\A---[ \t]*\n(?:[^\n]*\n)*?---[ \t]*\n")
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
 _NUMBERED = re.compile(r"^([ \t]*)(\d+[.)])(?=[ \t])", re.M)
@@ -135,9 +134,9 @@ def _plain_markdown(text: str) -> str:
     line numbers still match the file. Block markers (lists, block quotes) stay, as they
     end the sentence before them; numbered items become bullets for the same reason."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    m = _FRONT.match(text)
-    if m:
-        text = "\n" * m.group(0).count("\n") + text[m.end():]
+    _, offset = parse_front_matter(text)
+    if offset:
+        text = "\n" * text[:offset].count("\n") + text[offset:]
     text = _LINK.sub(r"\1", text)
     text = _EMPHASIS.sub(r"\2", text)
     return _NUMBERED.sub(lambda mm: mm.group(1) + "-" + " " * (len(mm.group(2)) - 1), text)

@@ -162,7 +162,10 @@ def _decode(raw: bytes, where: str) -> tuple[str, str | None]:
 
 
 def parse_front_matter(text: str) -> tuple[dict[str, str], int]:
-    """A leading ``---`` block of ``key: value`` lines is metadata; return it and where the body starts."""
+    """A leading ``---`` block of ``key: value`` lines is metadata; return it and where the body
+    starts. The one front-matter reader: sources, drafts and fetched pages (``render_document``
+    writes what it reads) all use it. A block holding any other line is no front matter: the
+    file is all text (YAML lists and indented values under a key are skipped)."""
     if not text.startswith("---"):
         return {}, 0
     first_nl = text.find("\n")
@@ -176,12 +179,22 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], int]:
         end = nl + 1 if nl >= 0 else len(text)
         if line.strip() in ("---", "..."):
             return meta, end
+        if not line.strip() or line.lstrip().startswith("#") or line.startswith((" ", "\t", "- ")):
+            pos = end  # a blank line, a comment, or a YAML list or folded value under the last key
+            continue
         key, sep, value = line.partition(":")
         if not sep or not key.strip() or " " in key.strip():
             return {}, 0  # not front matter after all: treat the whole file as text
-        meta[key.strip().lower()] = value.strip().strip("\"'")
+        meta[key.strip().lower()] = _unquote(value.strip())
         pos = end
     return {}, 0
+
+
+def _unquote(value: str) -> str:
+    """A value in one matching pair of quotes is what they hold ('"A title"' -> 'A title')."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
 
 
 def _first_line(body: str) -> str:

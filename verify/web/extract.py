@@ -188,29 +188,18 @@ def clean_value(value: object, limit: int = 500) -> str:
 
 
 def render_document(fields: dict[str, object], body: str) -> str:
-    """A source document: ``---`` front matter (``key: value`` lines) then the text."""
+    """A source document: ``---`` front matter (``key: value`` lines) then the text, as
+    ``verify.inputs.sources.parse_front_matter`` reads it."""
     lines = ["---"]
     for key, value in fields.items():
         if value is None or value == "":
             continue
-        lines.append(f"{key}: {clean_value(value)}")
+        text = clean_value(value)
+        if text[:1] in "\"'" or text[-1:] in "\"'":
+            text = f'"{text}"'  # the reader takes one pair of quotes off: a quoted value keeps its own
+        lines.append(f"{key}: {text}")
     lines.append("---")
     return "\n".join(lines) + "\n" + body.strip() + "\n"
-
-
-def parse_front_matter(document: str) -> tuple[dict[str, str], str]:
-    """Inverse of ``render_document`` (used by tests and the benchmark)."""
-    if not document.startswith("---\n"):
-        return {}, document
-    end = document.find("\n---\n", 3)
-    if end < 0:
-        return {}, document
-    fields = {}
-    for line in document[4:end].splitlines():
-        key, sep, value = line.partition(":")
-        if sep:
-            fields[key.strip()] = value.strip()
-    return fields, document[end + 5 :]
 
 
 def slugify(text: str, limit: int = 60) -> str:
