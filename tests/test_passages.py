@@ -89,3 +89,12 @@ def test_indexing_a_big_file_reports_progress_within_it(tmp_path):
     PassageIndex(tmp_path / "i.sqlite").sync(files, progress=lambda n, total: seen.append((n, total)))
     size = files[0].size
     assert len([n for n, _ in seen if 0 < n < size]) >= 3 and seen[-1] == (size, size)
+
+
+def test_a_draft_is_cut_into_sentences_as_a_sources_passages_are():
+    from verify.reading.sentences import sentence_spans
+
+    text = "# A heading\n\nThe mayor, Mr. Smith, resigned on Jan. 5. He was 54.\n- A list item.\n> A quote.\n\nNo stop"
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "# A heading", "The mayor, Mr. Smith, resigned on Jan. 5.", "He was 54.", "- A list item.", "> A quote.",
+        "No stop"]

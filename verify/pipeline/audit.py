@@ -18,7 +18,8 @@ from typing import Any
 from ..inputs.drafts import read_draft
 from ..model import AuditReport, Claim, ClaimResult, Source, Statement
 from ..reading.quotes import Quote, QuoteMatch, find_quotes, match_quote
-from ..reading.worthiness import classify, sentence_spans
+from ..reading.sentences import sentence_spans
+from ..reading.worthiness import classify
 from ..retrieval import Retriever
 from ..stance import Stance, make_stance
 from .check import check_claim, open_index

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..errors import InputError
-from ..lexicon import month_abbreviations
+from .sentences import sentence_spans
 from .worthiness_features import (  # noqa: F401  (features, hand_features: re-exported)
     _APOS,
     _COMPARATIVES,
@@ -102,13 +102,6 @@ def name_runs(sentence: str, common: frozenset[str] | None = None) -> list[str]:
 
 # --- sentences and clauses ------------------------------------------------------------------
 
-_ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Hon|No|Vol|vs|etc|"
-    + "|".join(a.capitalize() for a in month_abbreviations()) + "|"
-    r"approx|est|Inc|Ltd|Co|Corp)"
-    r"|\b[A-Z]|\b(?:[A-Za-z]\.){2,})\.$"
-)
-_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|\n(?=\s*[#*>-])")
 _CLAUSE = re.compile(
     r",\s+(?=(?:so|which|but|though|although|yet|this|that's|that is|and this|and that|"
     r"not that|whereas)\b)|;\s+|\s+[-\u2013\u2014]{1,2}\s+",
@@ -116,25 +109,8 @@ _CLAUSE = re.compile(
 )
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, so callers can point back into the draft."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        head = text[start:m.start() + 1].rstrip()
-        if _ABBREV.search(text[max(start, m.start() - 12):m.start() + 1]) and "\n" not in m.group():
-            continue
-        if head.strip():
-            spans.append((start + len(text[start:]) - len(text[start:].lstrip()), start + len(head)))
-        start = m.end()
-    rest = text[start:]
-    if rest.strip():
-        lead = len(rest) - len(rest.lstrip())
-        spans.append((start + lead, start + len(rest.rstrip())))
-    return [(a, b) for a, b in spans if b > a]
-
-
 def split_sentences(text: str) -> list[str]:
+    """The sentences of a plain text, cut as sources' passages are (``sentence_spans``)."""
     return [text[a:b] for a, b in sentence_spans(text)]
 
 
