@@ -299,3 +299,27 @@ def test_a_copy_path_run_keeps_searchable_shards_searchable_and_up_to_date(tmp_p
     one.sync(files)
     for q in ("helped 36 refugees", "helped 63 refugees"):
         assert _ranked(shards, q, 30) == _ranked(one, q, 30)
+
+
+def _report(runner, command: list[str], cache: Path, *extra: str) -> bytes:
+    from verify.cli import cli
+
+    out = cache.parent / f"{cache.name}.json"
+    result = runner.invoke(cli, [*command, "--cache", str(cache), "-f", "json", "-o", str(out), *extra])
+    assert result.exit_code == 0, result.output
+    return out.read_bytes()
+
+
+@pytest.mark.parametrize("command", [
+    ["audit", "tests/data/audit/draft.md", "-s", "tests/data/audit/sources"],
+    ["comments", "tests/data/comments/comments.csv", "--article", "tests/data/comments/article.txt"],
+])
+def test_audit_and_comments_with_shards_report_byte_for_byte_what_one_index_does(runner, tmp_path, monkeypatch,
+                                                                                 command):
+    from tests.conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    one = _report(runner, command, tmp_path / "one")
+    assert _report(runner, command, tmp_path / "two", "--shards") == one
+    assert not list((tmp_path / "two").glob("index-*.sqlite"))
+    assert list((tmp_path / "two").glob("index-*.sqlite.shards/shard-*.sqlite"))

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from .options import corpus_options, fetch_options, make_fetch_options, stance_options
+from .options import corpus_options, fetch_options, make_fetch_options, shards_option, stance_options
 from .output import check_output, emit
 
 FORMATS = ["terminal", "json", "markdown", "html"]
@@ -24,10 +24,11 @@ FAIL_ON = ["contradicted", "disputed", "unverified", "altered", "misattributed",
               help="Exit 1 if any statement gets this verdict or quote status (repeatable).")
 @fetch_options
 @stance_options
+@shards_option
 def audit_command(draft: str, sources: tuple[str, ...], cache: str | None, fmt: str,
                   output: str | None, fail_on: tuple[str, ...], no_color: bool, offline: bool,
                   refresh: bool, ignore_robots: bool, allow_private: bool, stance: str,
-                  stance_model: str | None) -> None:
+                  stance_model: str | None, shards: bool) -> None:
     """Audit DRAFT (.md, .txt, .html, .docx, a URL, or - for stdin): check its factual
     sentences and quotations against the sources."""
     from ..pipeline.audit import audit
@@ -35,7 +36,7 @@ def audit_command(draft: str, sources: tuple[str, ...], cache: str | None, fmt: 
     check_output(output, draft, *sources)
     report = audit(draft, list(sources) or ["sources"], cache=cache,
                    fetch_options=make_fetch_options(offline, refresh, ignore_robots, allow_private),
-                   stance=stance, stance_model=stance_model)
+                   stance=stance, stance_model=stance_model, shards=shards)
     emit(report, fmt, output, no_color)
     for sk in report.skipped:
         click.echo(f"verify: skipped {sk.what}: {sk.reason}", err=True)

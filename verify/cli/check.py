@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from .options import corpus_options, fetch_options, make_fetch_options, stance_options
+from .options import corpus_options, fetch_options, make_fetch_options, shards_option, stance_options
 from .output import check_output, check_url, emit
 
 FORMATS = ["terminal", "json", "csv", "markdown", "html", "claimreview"]
@@ -31,9 +31,7 @@ FAIL_ON = ["contradicted", "disputed", "unverified"]
 @click.option("--cluster", default=None, metavar="ADDRESS|local[:N]",
               help="Check on a Dask cluster: a scheduler address (tcp://host:8786) or local:N "
                    "(N worker processes here). Needs pip install -e \".[cluster]\".")
-@click.option("--shards", is_flag=True,
-              help="Keep the index as 16 shard files (built by the cluster's workers with "
-                   "--cluster) and search them as one, with no single index file; same results.")
+@shards_option
 def check_command(claims: str, sources: tuple[str, ...], cache: str | None, fmt: str, output: str | None,
                   fail_on: tuple[str, ...], encoding: str, no_color: bool, max_evidence: int,
                   publisher: str, review_url: str | None, offline: bool, refresh: bool, ignore_robots: bool,

@@ -63,3 +63,11 @@ def stance_options(f):
     ]):
         f = opt(f)
     return f
+
+
+def shards_option(f):
+    """Keep the index as shard files only and search them as one (``verify.retrieval.shards``)."""
+    return click.option("--shards", is_flag=True,
+                        help="Keep the index as 16 shard files and search them as one, with no single "
+                             "index file (check builds them on the cluster's workers with --cluster); "
+                             "same results.")(f)

@@ -62,11 +62,13 @@ def _line(text: str, pos: int) -> int:
 def audit(draft: str | Path, sources: Sequence[str | Path] = ("sources",), *,
           cache: str | Path | None = None, retriever: Retriever | None = None,
           text: str | None = None, fetch_options=None, stance=None,
-          stance_model: str | Path | None = None, index: Retriever | None = None) -> AuditReport:
+          stance_model: str | Path | None = None, index: Retriever | None = None,
+          shards: bool = False) -> AuditReport:
     """Audit a draft (path, URL or ``-``; or ``text`` given directly) against ``sources``;
     ``fetch_options`` (a ``verify.web.fetch.FetchOptions``) governs fetching URLs; ``stance``
     and ``stance_model`` choose the judgement as in ``check``; ``retriever`` (``index``, its
-    older name) searches an already open corpus instead of indexing ``sources``."""
+    older name) searches an already open corpus instead of indexing ``sources``; ``shards``
+    keeps that index as shard files searched as one, as in ``check``."""
     judge = make_stance(stance, stance_model)
     index = retriever or index
     if text is None:
@@ -74,7 +76,7 @@ def audit(draft: str | Path, sources: Sequence[str | Path] = ("sources",), *,
     else:
         name = str(draft)
     if index is None:
-        index, srcs, skipped = open_index(list(sources), cache, fetch_options=fetch_options)
+        index, srcs, skipped = open_index(list(sources), cache, fetch_options=fetch_options, shards=shards)
     else:
         srcs, skipped = index.sources(), []
     by_id = {s.id: s for s in srcs}

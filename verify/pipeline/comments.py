@@ -78,14 +78,16 @@ def _article_text(path: Path) -> str:
 
 def assess(comments_path: str | Path, article: str | Path | None = None, sources: list[str | Path] | tuple = (),
            *, cache: str | Path | None = None, fetch_options=None, stance=None,
-           stance_model: str | Path | None = None, retriever: Retriever | None = None) -> "CommentsReport":
+           stance_model: str | Path | None = None, retriever: Retriever | None = None,
+           shards: bool = False) -> "CommentsReport":
     """Classify and check every comment against the article (always a source) and ``sources``.
 
     ``comments_path`` is an export (CSV, JSON, JSONL) or an article page (``.html`` file or
     URL) whose comment section is read; without ``article`` that page is the article.
     ``fetch_options`` (a ``verify.web.fetch.FetchOptions``) governs fetching URLs; ``stance`` and
     ``stance_model`` choose the judgement as in ``check``; ``retriever`` searches an already
-    open corpus (the article among its sources) instead of indexing the article and ``sources``.
+    open corpus (the article among its sources) instead of indexing the article and ``sources``;
+    ``shards`` keeps that index as shard files searched as one, as in ``check``.
     """
     from ..stance import make_stance
     from .check import check_claim, default_cache, open_index
@@ -100,7 +102,8 @@ def assess(comments_path: str | Path, article: str | Path | None = None, sources
     paths = [art_path] + [s for s in sources if Path(s).resolve() != art_path.resolve()]
     index: Retriever
     if retriever is None:
-        index, srcs, more = open_index(paths, cache or default_cache(paths))
+        index, srcs, more = open_index(paths, cache or default_cache(paths), fetch_options=fetch_options,
+                                       shards=shards)
     else:
         index, srcs, more = retriever, retriever.sources(), []
     skipped += more

@@ -541,6 +541,16 @@ class ShardedIndex(PassageIndex):
                 by[r[0] * self.shards + k] = Passage(*r[1:])
         return [by[h] for h in rowids if h in by]
 
+    def span(self, source_id: str, first: int, last: int) -> list[Passage]:
+        """The passages of one source from index ``first`` to ``last`` (inclusive), in order,
+        from the shard that holds the source."""
+        db = self._dbs.get(shard_of(source_id, self.shards))
+        if db is None:
+            return []
+        rows = db.execute("SELECT source_id, idx, text, start, end, line, para FROM passages "
+                          "WHERE source_id=? AND idx BETWEEN ? AND ? ORDER BY idx", (source_id, first, last))
+        return [Passage(*r) for r in rows]
+
     def contexts(self, ps: list[Passage], before: int = 2, after: int = 1) -> list[list[Passage]]:
         by_key: dict[tuple[str, int], Passage] = {}
         per: dict[int, list[Passage]] = {}
