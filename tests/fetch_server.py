@@ -1,6 +1,6 @@
 """A real HTTP server on 127.0.0.1 that serves stored article pages and misbehaves on purpose.
 
-Used by tests/test_fetch.py through a fixture; it records every request (path + headers) so
+Used by tests/web/test_fetch.py through a fixture; it records every request (path + headers) so
 tests can assert what the client sent, and keeps per-path counters for "fail then succeed".
 """
 from __future__ import annotations

@@ -458,7 +458,7 @@ def match_expr(terms: list[str]) -> str:
 
 # FTS5's bm25() (ext/fts5/fts5_aux.c), in the same operations and order, so that a score
 # computed here from the statistics of several shards is the one FTS5 gives in one table
-# holding them all, to the last bit (tests/test_shards.py checks it against bm25()).
+# holding them all, to the last bit (tests/retrieval/test_shards.py checks it against bm25()).
 BM25_K1 = 1.2
 BM25_B = 0.75
 

@@ -21,7 +21,7 @@ from verify.reading.worthiness import (
     split_sentences,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CLAIMBUSTER_TEST = ROOT.parent / "shared" / "datasets" / "claimbuster" / "two_class" / "test.json"
 
 

@@ -1,6 +1,6 @@
 """ClaimReview JSON-LD: golden files, schema.org structure, the documented rating mapping.
 
-Regenerate golden files: VERIFY_REGEN_GOLDEN=1 python -m pytest tests/test_claimreview.py
+Regenerate golden files: VERIFY_REGEN_GOLDEN=1 python -m pytest tests/render/test_claimreview.py
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from verify.render.claimreview import RATINGS, render_claimreview
 from verify.model import VERDICTS
 from verify.cli.report import report_command
 
-DATA = Path(__file__).parent / "data" / "reports"
+DATA = Path(__file__).parents[1] / "data" / "reports"
 SAMPLES = ("check-sample", "audit-sample", "comments-sample")
 OPTS = {"publisher": "Example Fact Desk", "publisher_url": "https://factdesk.example.org/",
         "date_published": "2025-06-01", "url": "https://factdesk.example.org/reports/exiles.html"}

@@ -9,7 +9,7 @@ from verify import assess, audit, check
 from verify.pipeline.check import open_index
 from verify.retrieval import Retriever
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parents[1]
 AUDIT = HERE / "data" / "audit"
 COMMENTS = HERE / "data" / "comments"
 

@@ -3,7 +3,7 @@
 The rendered Markdown is put through cmark-gfm (GitHub's own parser, via cmarkgfm) with the
 GFM extensions on and raw HTML allowed, then the HTML is inspected: hostile text must come
 out as text, with no link, image, HTML element, code span or extra table cell.
-Regenerate golden files: VERIFY_REGEN_GOLDEN=1 python -m pytest tests/test_markdown.py
+Regenerate golden files: VERIFY_REGEN_GOLDEN=1 python -m pytest tests/render/test_markdown.py
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from cmarkgfm.cmark import Options  # noqa: E402
 
 from verify.render.markdown import md, md_link, render_markdown  # noqa: E402
 
-DATA = Path(__file__).parent / "data" / "reports"
+DATA = Path(__file__).parents[1] / "data" / "reports"
 SAMPLES = ("check-sample", "audit-sample", "comments-sample")
 PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><svg onload=alert(1)>',
             "javascript:alert(1)", "[link](javascript:alert(1))", "![i](https://evil.example/i.png)",

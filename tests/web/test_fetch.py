@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parents[1]))
 from fetch_server import ARTICLE, DATA, FetchTestServer  # noqa: E402
 
 from verify.web import extract as _extract  # noqa: E402

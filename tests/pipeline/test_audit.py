@@ -16,7 +16,7 @@ from verify.pipeline.check import open_index
 from verify.errors import InputError
 from verify.reading.quotes import find_quotes
 
-DATA = Path(__file__).parent / "data" / "audit"
+DATA = Path(__file__).parents[1] / "data" / "audit"
 SOURCES = DATA / "sources"
 
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from verify.reading.quotes import Quote, find_quotes, match_quote, same_person
 
-DATA = Path(__file__).parent / "data" / "quotes"
+DATA = Path(__file__).parents[1] / "data" / "quotes"
 SOURCE = (DATA / "source.txt").read_text(encoding="utf-8")
 DRAFT = (DATA / "draft.md").read_text(encoding="utf-8")
 # The source as paragraph passages, in document order, as match_quote expects.

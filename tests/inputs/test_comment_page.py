@@ -20,7 +20,7 @@ from verify.cli import cli
 from verify.pipeline.comments import assess, read_comment_page, read_page_file
 from verify.errors import FetchError, InputError
 
-DATA = Path(__file__).parent / "data" / "comments"
+DATA = Path(__file__).parents[1] / "data" / "comments"
 WORDPRESS = DATA / "wordpress.html"
 
 

@@ -1,7 +1,7 @@
 """The HTML report: golden files, well-formedness (html5lib), and hostile text staying inert.
 
 Regenerate the golden files after an intended change of the output with
-    VERIFY_REGEN_GOLDEN=1 python -m pytest tests/test_html.py tests/test_markdown.py tests/test_claimreview.py
+    VERIFY_REGEN_GOLDEN=1 python -m pytest tests/render/
 and review the diff of tests/data/reports/*.golden.* before committing.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from verify.errors import InputError
 from verify.render.html import highlight, render_html, safe_url
 
-DATA = Path(__file__).parent / "data" / "reports"
+DATA = Path(__file__).parents[1] / "data" / "reports"
 SAMPLES = ("check-sample", "audit-sample", "comments-sample")
 PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><svg onload=alert(1)>',
             "javascript:alert(1)", "[link](javascript:alert(1))", "a | b `c`", "[bold]x[/bold]")

@@ -15,7 +15,7 @@ from verify.cli import cli
 from verify.pipeline.comments import assess, overall, read_comments
 from verify.errors import InputError
 
-DATA = Path(__file__).parent / "data" / "comments"
+DATA = Path(__file__).parents[1] / "data" / "comments"
 ARTICLE = DATA / "article.txt"
 
 
