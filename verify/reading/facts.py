@@ -5,6 +5,7 @@ Claims and passages are read the same way so that comparing them is comparing li
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -250,17 +251,17 @@ def _negations(text: str, ws: list[str], stems: list[str]) -> tuple[list[int], l
 
 def _entities(text: str, openers: list[str] | None = None) -> list[list[str]]:
     out: list[list[str]] = []
-    for m in _CAP_RE.finditer(text):
+    for start, run in _names(text):
         # 'RAS-driven', 'NF-kB-dependent': the lowercase half says what is done to the name
-        name = _LOWER_AFFIX.sub("", m.group(0))
+        name = _LOWER_AFFIX.sub("", run)
         toks = [t for t in words(name) if t not in STOPWORDS and not t.isdigit()]
         if not toks:
             continue
-        at_start = m.start() == 0 or text[:m.start()].rstrip()[-1:] in ".!?\"“:"
+        at_start = start == 0 or text[:start].rstrip()[-1:] in ".!?\"“:"
         if at_start and len(toks) == 1 and (toks[0] in STOPWORDS or toks[0] in _COMMON_STARTERS):
             continue
-        first = m.group(0).split()[0]
-        if at_start and _common_word(first, text[m.start() + len(first):m.start() + len(first) + 8]):
+        first = run.split()[0]
+        if at_start and _common_word(first, text[start + len(first):start + len(first) + 8]):
             if openers is not None:
                 openers.append(toks[0])
             toks = toks[1:]  # 'Elevated DNA levels': the name is 'DNA'
@@ -270,6 +271,20 @@ def _entities(text: str, openers: list[str] | None = None) -> list[list[str]]:
         if toks:
             out.append(toks)
     return out
+
+
+# a possessive ends a name: "Rose's English classes" names Rose, then says English
+_POSSESSIVE_END = re.compile(r"(?<=[A-Za-z])['’]s\s+(?=[A-Z])")
+
+
+def _names(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, run) of each run of capitalised words, a run cut after a possessive."""
+    for m in _CAP_RE.finditer(text):
+        run, pos = m.group(0), 0
+        for cut in _POSSESSIVE_END.finditer(run):
+            yield m.start() + pos, run[pos:cut.start() + 2]
+            pos = cut.end()
+        yield m.start() + pos, run[pos:]
 
 
 # endings that English names rarely have but common adjectives and abstract nouns do:
