@@ -996,3 +996,14 @@ def test_a_story_syndicated_in_two_sources_counts_once():
 ])
 def test_an_age_belongs_to_the_name_it_is_in_apposition_to(claim, passage, expected):
     assert stance(claim, passage).label == expected
+
+
+@pytest.mark.parametrize("claim, passage, expected", [
+    ("Lena Brook has run the bakery for two months.", "Lena Brook has run the bakery for two weeks.", "contradicts"),
+    ("Lena Brook has run the bakery for 14 days.", "Lena Brook has run the bakery for two weeks.", "supports"),
+    ("Lena Brook has run the bakery for a year.", "Lena Brook has run the bakery for 12 months.", "supports"),
+    # a scope around the figure still parts them: a weekly figure is not a total
+    ("Lena Brook sells 500 loaves.", "Lena Brook sells 100 loaves weekly.", "related"),
+])
+def test_durations_in_other_units_compare_as_one_duration(claim, passage, expected):
+    assert stance(claim, passage).label == expected

@@ -120,7 +120,8 @@ def _score(c, p, claim: Facts, passage: Facts, items: tuple[list, list], ctx_c: 
     if score < 1 or (not agrees and isinstance(c, Quantity) and score < 2
                      and same_direction_bounds(c, p)):
         return None  # 'more than 150' vs 'more than 200' conflict only about the same thing
-    if not agrees and (_SCOPE & ctx_c) != (_SCOPE & ctx_p):
+    # (a value's own words are no scope: 'two months' and 'two weeks' are both durations)
+    if not agrees and _SCOPE & ctx_c - read_facts_light(c.text) != _SCOPE & ctx_p - read_facts_light(p.text):
         return None  # '11 goals in the season' is not the career's '800 goals'
     if not agrees and kinds == {"count"}:
         noun_c, noun_p = _counted(claim, c), _counted(passage, p)
