@@ -1004,6 +1004,10 @@ def test_an_age_belongs_to_the_name_it_is_in_apposition_to(claim, passage, expec
     ("Lena Brook has run the bakery for a year.", "Lena Brook has run the bakery for 12 months.", "supports"),
     # a scope around the figure still parts them: a weekly figure is not a total
     ("Lena Brook sells 500 loaves.", "Lena Brook sells 100 loaves weekly.", "related"),
+    # ... but a name is no scope: Ana Weeks is not a weekly figure
+    ("Ana Weeks was elected mayor in May 2019.",
+     "Weeks, the former harbour master, was elected after a long and bitter campaign against her two old "
+     "rivals to become mayor in May 2017.", "contradicts"),
 ])
-def test_durations_in_other_units_compare_as_one_duration(claim, passage, expected):
+def test_a_values_scope_is_read_around_it_not_in_its_unit_or_a_name(claim, passage, expected):
     assert stance(claim, passage).label == expected

@@ -120,8 +120,7 @@ def _score(c, p, claim: Facts, passage: Facts, items: tuple[list, list], ctx_c: 
     if score < 1 or (not agrees and isinstance(c, Quantity) and score < 2
                      and same_direction_bounds(c, p)):
         return None  # 'more than 150' vs 'more than 200' conflict only about the same thing
-    # (a value's own words are no scope: 'two months' and 'two weeks' are both durations)
-    if not agrees and _SCOPE & ctx_c - read_facts_light(c.text) != _SCOPE & ctx_p - read_facts_light(p.text):
+    if not agrees and _scope(ctx_c, c, claim) != _scope(ctx_p, p, passage):
         return None  # '11 goals in the season' is not the career's '800 goals'
     if not agrees and kinds == {"count"}:
         noun_c, noun_p = _counted(claim, c), _counted(passage, p)
@@ -134,6 +133,13 @@ def _score(c, p, claim: Facts, passage: Facts, items: tuple[list, list], ctx_c: 
             return None
         score += bool(noun_c) and noun_c == noun_p  # deaths against deaths first
     return score, agrees
+
+
+def _scope(ctx: set[str], value, f: Facts) -> frozenset[str]:
+    """The scope words around a value ('season', 'per', 'average'), less the value's own words
+    ('two months' and 'two weeks' are both durations) and names ('Timothy Weeks')."""
+    names = {canon(t) for ent in f.entities for t in ent}
+    return _SCOPE & ctx - read_facts_light(value.text) - names
 
 
 _DEATH = re.compile(r"\b(?:died|dies|die|death|dead|killed|passed away)\b", re.IGNORECASE)
