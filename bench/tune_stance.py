@@ -54,6 +54,9 @@ GRID = {
     # two passages read together (verify.stance.model.joined); 1.01 = off
     "joint_supports": [1.01, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
     "joint_coverage": [0.5, 0.6, 0.7, 0.8, 0.9],
+    # what the rules read as not asserted is no model support: 0 off, 1 hedges, 2 also swapped
+    # roles and weak negations (verify.stance.model._UNASSERTED)
+    "unasserted": [0, 1, 2],
 }
 FALSE_ALARM_SHARE = 0.03  # at most this share of a split's true or unverifiable claims accused
 FALSE_ALARM_COST = 3.0    # a 1% false-alarm rate costs as much as 0.03 of accuracy + macro-F1

@@ -223,6 +223,20 @@ def test_combine_labels_a_passage_from_model_and_rules(rules, check, coverage, p
     assert out.judgement.probs == probs
 
 
+@pytest.mark.parametrize("level, check, expected", [
+    (0, "hedged", "supports"),         # off: the model's reading stands
+    (1, "hedged", "related"),          # 'announced his intention to return' is no return
+    (1, "swap", "supports"),
+    (2, "swap", "related"),            # the claim's roles swapped
+    (2, "polarity-weak", "related"),   # a negation near the claim's words
+    (2, "coverage", "supports"),       # nothing read against it
+])
+def test_what_the_rules_read_as_not_asserted_is_no_model_support(level, check, expected):
+    j = _judged("related", check, 0.8, (0.9, 0.08, 0.02))
+    out = combine(j, {**PARAMS, "unasserted": level}, "The minister resigned in May.")
+    assert out.judgement.label == expected
+
+
 def test_the_model_alone_never_accuses_a_passage_that_does_not_name_the_claims_subject():
     j = _judged("related", "coverage", 0.8, (0.01, 0.01, 0.98), named=False)
     assert combine(j, PARAMS, "The minister resigned in May.").judgement.label == "related"

@@ -325,6 +325,10 @@ def combine(j: Judged, params: dict, claim: str) -> Judged:
     pe, pc = f["entails"], f["contradicts"]
     probs = (pe, f["neutral"], pc)
     conflict = r.label == "contradicts" or r.check == "conflict"
+    # what the rules read as not asserted ('announced his intention to return') or as the
+    # claim's roles swapped is no support, however the model reads it (``unasserted``: 0 off,
+    # 1 hedges, 2 also swapped roles and a weak negation)
+    conflict = conflict or r.check in _UNASSERTED[int(params.get("unasserted", 0))]
     if r.label == "contradicts" and pe < params["veto_entails"] and pc >= params["rules_contradicts"]:
         label, score, reason, check = "contradicts", max(pc, r.score), r.reason, f"rules:{r.check}+model"
     elif (pe >= params["supports"] and pe > pc and not conflict and r.coverage >= params["support_coverage"]
@@ -351,6 +355,10 @@ def combine(j: Judged, params: dict, claim: str) -> Judged:
         reason = r.reason if r.label == "related" else f"model: entails {pe:.0%}, contradicts {pc:.0%}"
     return replace(j, judgement=replace(r, label=label, score=round(float(score), 3), reason=reason,
                                         check=check, probs=probs))
+
+
+# the rules' findings that no model reading turns into support, by ``unasserted`` level
+_UNASSERTED = {0: (), 1: ("hedged",), 2: ("hedged", "swap", "polarity-weak")}
 
 
 def differing(passage: str, claim: str) -> str:
