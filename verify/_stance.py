@@ -439,6 +439,9 @@ def _related(r: _Reading) -> Judgement:
     pending: tuple[str, ...] = ()
     if (r.unconfirmed and not r.conflicts and not r.unstated_places and r.cov >= r.need
             and (r.pred >= 0.4 or r.both_negated) and not r.flip and not r.swapped and not r.hedged
+            # a claim of few words besides its values ('Only three people were deported last
+            # November') is not stated by a passage sharing one of them ('its people')
+            and len(set(r.matched)) >= min(2, len(set(claim.content)))
             and (r.subject_ok is True or not claim.entities)
             and not unstated_effect(claim.stems, claim.words, r.passage.stems)):
         pending = tuple(r.unconfirmed)  # another sentence of the source may state them

@@ -1011,3 +1011,17 @@ def test_an_age_belongs_to_the_name_it_is_in_apposition_to(claim, passage, expec
 ])
 def test_a_values_scope_is_read_around_it_not_in_its_unit_or_a_name(claim, passage, expected):
     assert stance(claim, passage).label == expected
+
+
+@pytest.mark.parametrize("passage, pending", [
+    # states the claim but its figures: another sentence of the source may give them
+    ("Boats sank off the coast, the fishermen said.", True),
+    # shares one of the claim's two words: it does not state the claim at all
+    ("The fishermen said their boats were old.", False),
+])
+def test_a_passage_must_state_the_claims_words_before_another_sentence_may_give_its_figures(passage, pending):
+    def idf(t: str) -> float:  # a rarer noun than verb: one shared word states most of the weight
+        return 5.0 if t == "boat" else 1.0
+
+    j = judge(read_facts("Only two boats sank in 2019."), read_facts(passage), read_facts(passage), idf)
+    assert bool(j.pending) is pending
