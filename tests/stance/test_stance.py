@@ -1025,3 +1025,16 @@ def test_a_passage_must_state_the_claims_words_before_another_sentence_may_give_
 
     j = judge(read_facts("Only two boats sank in 2019."), read_facts(passage), read_facts(passage), idf)
     assert bool(j.pending) is pending
+
+
+@pytest.mark.parametrize("claim, passage, expected", [
+    ("Harbour tugs were used to tow the wreck.", "Lena Brook denied that harbour tugs were used to tow the wreck.",
+     "contradicts"),
+    # the denial on the claim's side is read the same way
+    ("Lena Brook denied that harbour tugs were used to tow the wreck.",
+     "Lena Brook said that harbour tugs were used to tow the wreck.", "contradicts"),
+    ("Lena Brook said that harbour tugs were used to tow the wreck.",
+     "Lena Brook said that harbour tugs were used to tow the wreck.", "supports"),
+])
+def test_a_denial_on_either_side_is_the_opposite_of_saying_it(claim, passage, expected):
+    assert stance(claim, passage).label == expected

@@ -55,17 +55,22 @@ def _negated_words(claim: Facts, passage: Facts, c_neg: dict[str, str], p_neg: d
     negates = bool(passage.negations) or any(w in NEGATION_CUES for w in passage.words)
     flipped = [s for s in dict.fromkeys(claim.content)
                if s not in names and s in pstems and (s in c_neg) != (s in p_neg)]
-    denial = [s for s in flipped if p_neg.get(s, c_neg.get(s, "")).split()[0] in DENIAL_WORDS]
-    if denial and not _denies_claim(passage, set(claim.stems)):
-        # 'He disputes the scientific understanding of climate change': what is denied is
-        # the understanding, not what the claim says about climate change
-        flipped = [s for s in flipped if s not in denial]
-        denial = []
-    # a denial covers a clause: it must cover at least two of the claim's own words, names
-    # included ('denied that they arrested Chantra')
-    covered = len(denial) + sum(1 for s in dict.fromkeys(claim.content) if s in names and s in pstems
-                                and s not in c_neg and p_neg.get(s, "").split()[:1]
-                                and p_neg[s].split()[0] in DENIAL_WORDS) if denial else 0
+    denial = []
+    # a denial on either side ('X denied that...' against 'X said that...'); what it denies
+    # must be what the other side says: 'He disputes the scientific understanding of climate
+    # change' denies the understanding, not what the claim says about climate change
+    for side, neg, other_neg, said in ((passage, p_neg, c_neg, claim), (claim, c_neg, p_neg, passage)):
+        denied = [s for s in flipped if s in neg and neg[s].split()[0] in DENIAL_WORDS]
+        if denied and not _denies_claim(side, set(said.stems)):
+            flipped = [s for s in flipped if s not in denied]
+            continue
+        # a denial covers a clause: it must cover at least two of the claim's own words, names
+        # included ('denied that they arrested Chantra')
+        denial += denied + [s for s in dict.fromkeys(claim.content) if denied and s in names and s in pstems
+                            and s not in other_neg and neg.get(s, "").split()[:1]
+                            and neg[s].split()[0] in DENIAL_WORDS]
+    covered = len(denial)
+    denial = [s for s in denial if s in flipped]
     if flipped and (covered >= 2 or len(denial) < len(flipped)):
         s = next(w for w in flipped if w not in denial or covered >= 2)
         if s in p_neg:
