@@ -226,6 +226,7 @@ def test_combine_labels_a_passage_from_model_and_rules(rules, check, coverage, p
 @pytest.mark.parametrize("level, check, expected", [
     (0, "hedged", "supports"),         # off: the model's reading stands
     (1, "hedged", "related"),          # 'announced his intention to return' is no return
+    (1, "question", "related"),        # 'If not, I will kill...' supposes, does not state
     (1, "swap", "supports"),
     (2, "swap", "related"),            # the claim's roles swapped
     (2, "polarity-weak", "related"),   # a negation near the claim's words

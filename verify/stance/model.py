@@ -325,9 +325,9 @@ def combine(j: Judged, params: dict, claim: str) -> Judged:
     pe, pc = f["entails"], f["contradicts"]
     probs = (pe, f["neutral"], pc)
     conflict = r.label == "contradicts" or r.check == "conflict"
-    # what the rules read as not asserted ('announced his intention to return') or as the
-    # claim's roles swapped is no support, however the model reads it (``unasserted``: 0 off,
-    # 1 hedges, 2 also swapped roles and a weak negation)
+    # what the rules read as not asserted ('announced his intention to return', 'If not, I
+    # will...') or as the claim's roles swapped is no support, however the model reads it
+    # (``unasserted``: 0 off, 1 hedges and suppositions, 2 also swapped roles, weak negations)
     conflict = conflict or r.check in _UNASSERTED[int(params.get("unasserted", 0))]
     if r.label == "contradicts" and pe < params["veto_entails"] and pc >= params["rules_contradicts"]:
         label, score, reason, check = "contradicts", max(pc, r.score), r.reason, f"rules:{r.check}+model"
@@ -358,7 +358,7 @@ def combine(j: Judged, params: dict, claim: str) -> Judged:
 
 
 # the rules' findings that no model reading turns into support, by ``unasserted`` level
-_UNASSERTED = {0: (), 1: ("hedged",), 2: ("hedged", "swap", "polarity-weak")}
+_UNASSERTED = {0: (), 1: ("hedged", "question"), 2: ("hedged", "question", "swap", "polarity-weak")}
 
 
 def differing(passage: str, claim: str) -> str:
