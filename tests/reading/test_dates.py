@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from hypothesis import given
-from hypothesis import strategies as st
+import pytest
+from hypothesis import given, strategies as st
 
 from verify.reading.dates import compare, extract_dates, parse_published
 
@@ -142,3 +142,15 @@ def test_every_day_falls_in_exactly_one_part_of_its_month(day):
     parts = [p for p in ("early", "mid", "late")
              if compare(d(f"{p} {day.strftime('%B')} {day.year}"), d(text))]
     assert len(parts) == 1
+
+
+@pytest.mark.parametrize("text, months", [
+    ("The office closed in May after the vote.", [5]),
+    ("Prices rose from late May.", [5]),
+    ("Since May, three ferries have sailed.", [5]),
+    ("The ferry may sail in June.", [6]),          # the modal verb is no month
+    ("May the best crew win.", []),
+    ("Some may argue otherwise.", []),
+])
+def test_may_is_the_month_after_a_preposition_and_the_modal_verb_otherwise(text, months):
+    assert [d.month for d in extract_dates(text)] == months

@@ -1038,3 +1038,20 @@ def test_a_passage_must_state_the_claims_words_before_another_sentence_may_give_
 ])
 def test_a_denial_on_either_side_is_the_opposite_of_saying_it(claim, passage, expected):
     assert stance(claim, passage).label == expected
+
+
+@pytest.mark.parametrize("claim, passage, expected", [
+    # 'not ... until' a time says it happened then
+    ("Lena Brook was not paid until 2021.", "Lena Brook was paid in 2021.", "supports"),
+    ("Lena Brook was not paid until after the audit.", "Lena Brook was paid after the audit.", "supports"),
+    # ... and with no time after 'until' it is a plain negation
+    ("The harbour does not flood until the tide turns.", "The harbour does flood until the tide turns.",
+     "contradicts"),
+])
+def test_not_until_a_time_affirms_and_not_until_anything_else_negates(claim, passage, expected):
+    assert stance(claim, passage).label == expected
+
+
+def test_not_until_the_end_of_a_month_affirms():
+    assert stance("Lena Brook was not paid until the end of May 2021.",
+                  "Lena Brook was paid at the end of May 2021.").label == "supports"

@@ -75,13 +75,19 @@ def extract_dates(text: str, published: date | None = None, anchor_year: int | N
     return sorted(out, key=lambda d: d.start)
 
 
+# words after which 'May' can only be the month
+_MONTH_LEAD = re.compile(r"\b(?:till|through|during|of)\s+$", re.IGNORECASE)
+
+
 def _date(text: str, m: re.Match, published: date | None) -> DateValue | None:
     """One match of the date pattern as a date, or None where it is not one ('may', 'past
     year', 'last month' with no publication date to count from)."""
     g = m.groupdict()
     mon_s = g["mon1"] or g["mon2"]
-    if mon_s and mon_s.lower().rstrip(".") == "may" and not (g["day2"] or g["year2"] or g["day1"]):
-        return None  # the modal verb 'may'
+    if (mon_s and mon_s.lower().rstrip(".") == "may" and not (g["day2"] or g["year2"] or g["day1"])
+            and not (mon_s[0] == "M" and (g["prep"] or g["part"] or g["rel"]
+                                          or _MONTH_LEAD.search(text[max(0, m.start() - 12):m.start()])))):
+        return None  # the modal verb 'may' (but 'in May', 'since May', 'late May' are the month)
     if mon_s and mon_s.lower().rstrip(".") in _LOWER_ABBREVIATIONS \
             and not mon_s[0].isupper():
         return None

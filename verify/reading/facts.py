@@ -206,7 +206,22 @@ _SCOPE_SKIP = frozenset("a an the be been being is are was were has have had to 
                         "them it this that so even also ever once more longer able".split())
 
 
-_UNTIL = re.compile(r"\b(?:until|till)\b")
+# 'not ... until' affirms only with a time after it ('not deported until 2020', 'not until
+# after the vote'); 'does not repeat itself until we change' still negates
+_TIME_STARTS = frozenset("""after this last next early late mid now then later recently
+yesterday today tomorrow monday tuesday wednesday thursday friday saturday sunday""".split())
+_TIME_NOUNS = frozenset("""end beginning middle start spring summer autumn fall winter weekend week
+month year day night morning evening""".split())
+
+
+def _until_a_time(ws: list[str]) -> bool:
+    for k, w in enumerate(ws[:-1]):
+        if w in ("until", "till"):
+            nxt = ws[k + 1]
+            if nxt == "the" and k + 2 < len(ws):
+                nxt = ws[k + 2] if ws[k + 2] in _TIME_NOUNS else ""  # 'until the end of May'
+            return nxt.isdigit() or nxt in _MONTH_WORDS or nxt in _TIME_STARTS or nxt in _TIME_NOUNS
+    return False
 # a count of nothing: '0 deaths', 'zero cases' (not a score '2-0 win' or '0.5%')
 _ZERO = re.compile(r"(?<![\w.,%–-])(?:0|zero)\s+(?=[A-Za-z])", re.IGNORECASE)
 
@@ -221,9 +236,8 @@ def _negations(text: str, ws: list[str], stems: list[str]) -> tuple[list[int], l
         if stems[i] in DENIAL_VERBS and i and ws[i - 1] in ("the", "a", "an", "its", "their", "his", "her"):
             continue  # 'the disputed issues': an adjective naming what is debated, not a denial
         if w in NEGATION_CUES or w.endswith("n't") or stems[i] in DENIAL_VERBS:
-            if w in ("not", "never", "no") or w.endswith("n't"):
-                if _UNTIL.search(" ".join(ws[i + 1:i + 9])):
-                    continue  # 'was not deported until 2020': deported, in 2020
+            if (w in ("not", "never", "no") or w.endswith("n't")) and _until_a_time(ws[i + 1:i + 9]):
+                continue  # 'was not deported until 2020': deported, in 2020
             cues.append((i, i + 1))
     for m in _ZERO.finditer(text):  # '0 reported deaths' says what 'no deaths' says
         cues.append((len(words(text[:m.start()])), len(words(text[:m.end()]))))
