@@ -1055,3 +1055,18 @@ def test_not_until_a_time_affirms_and_not_until_anything_else_negates(claim, pas
 def test_not_until_the_end_of_a_month_affirms():
     assert stance("Lena Brook was not paid until the end of May 2021.",
                   "Lena Brook was paid at the end of May 2021.").label == "supports"
+
+
+@pytest.mark.parametrize("claim, passage, expected", [
+    # a contraction is a negation, whichever apostrophe it is written with
+    ("Lena Brook isn't selling the bakery.", "Lena Brook is selling the bakery.", "contradicts"),
+    ("Lena Brook isn’t selling the bakery.", "Lena Brook is selling the bakery.", "contradicts"),
+    ("Lena Brook didn't sell the bakery.", "Lena Brook sold the bakery in May 2020.", "contradicts"),
+    ("Lena Brook sold the bakery.", "Lena Brook didn't sell the bakery, she said.", "contradicts"),
+    ("Lena Brook won't sell the bakery.", "Lena Brook won't sell the bakery, she said.", "supports"),
+    # a negation of a value word: 'not the first' is not 'the first'
+    ("It was not the first bakery Lena Brook opened.", "It was the first bakery Lena Brook opened.",
+     "contradicts"),
+])
+def test_contractions_and_negated_values_are_negations(claim, passage, expected):
+    assert stance(claim, passage).label == expected

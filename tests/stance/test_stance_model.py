@@ -358,8 +358,8 @@ def _stance_reading_with(stub: _StubNLI, **params) -> ModelStance:
     return _Stance(params={**default_params(), "joint_supports": 1.01, **params})
 
 
-_MINISTER = ["The minister spoke to reporters in May.", "The minister travelled to Paris in May.",
-             "The minister met the unions in May.", "The minister visited a school in May."]
+_MINISTER = ["The minister spoke to reporters on Monday.", "The minister travelled to Paris on Monday.",
+             "The minister met the unions on Monday.", "The minister visited a school on Monday."]
 
 
 def _candidates(texts: list[str]) -> list[Candidate]:

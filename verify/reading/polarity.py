@@ -53,7 +53,9 @@ def _negated_words(claim: Facts, passage: Facts, c_neg: dict[str, str], p_neg: d
     pstems = set(passage.stems)
     # 'evidence ... was lacking' negates though nothing follows the cue
     negates = bool(passage.negations) or any(w in NEGATION_CUES for w in passage.words)
-    flipped = [s for s in dict.fromkeys(claim.content)
+    # the claim's words, and a value word a negation governs ('not the first')
+    stated = list(claim.content) + [s for s in (*c_neg, *p_neg) if s in claim.stems and s not in STOPWORDS]
+    flipped = [s for s in dict.fromkeys(stated)
                if s not in names and s in pstems and (s in c_neg) != (s in p_neg)]
     denial = []
     # a denial on either side ('X denied that...' against 'X said that...'); what it denies
