@@ -136,8 +136,16 @@ def _words(text: str) -> tuple[str, ...]:
             tok = tok.replace(".", "")  # U.N. -> un
             out.append(tok)
             continue
+        contraction = _NOT.fullmatch(tok)
+        if contraction:  # "didn't" is 'did not', "won't" 'will not': the negation is a word
+            out.extend((_NOT_BASE.get(contraction.group(1), contraction.group(1)), "not"))
+            continue
         out.extend(t for t in re.split(r"[-']", tok) if t)
     return tuple(_numbers_to_digits(out))
+
+
+_NOT = re.compile(r"([a-z]+)n't")
+_NOT_BASE = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
 
 
 def _numbers_to_digits(toks: list[str]) -> list[str]:

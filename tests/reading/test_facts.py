@@ -24,3 +24,15 @@ def test_a_passage_naming_the_subject_but_not_the_language_of_their_class_can_co
     passage = read_facts("Lena Brook's lessons are run by Anna, a Swedish teacher.")
     j = judge(claim, passage, passage, lambda _t: 1.0)
     assert j.label == "contradicts" and "danish" in j.reason and "swedish" in j.reason
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("He didn't go.", ["he", "did", "not", "go"]),
+    ("They won’t stay.", ["they", "will", "not", "stay"]),
+    ("She can't swim.", ["she", "can", "not", "swim"]),
+    ("O'Brien's boat", ["o", "brien", "s", "boat"]),
+])
+def test_a_contraction_is_read_as_its_words_with_not(text, tokens):
+    from verify.text import words
+
+    assert words(text) == tokens

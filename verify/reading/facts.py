@@ -21,7 +21,7 @@ from .ranks import extract_ranks
 # Words that reverse what follows them. 'no' and 'without' only count near the matched words.
 NEGATION_CUES = frozenset("""not no never none neither nor cannot without nobody nothing lacking lacked
 n't hasn't haven't hadn't isn't aren't wasn't weren't doesn't don't didn't won't wouldn't
-couldn't shouldn't can't mustn't needn't ain't""".split())
+couldn't shouldn't""".split())
 # the stems of every form of a denying verb (verify/data/denial_verbs.tsv)
 DENIAL_VERBS = frozenset(stem(w) for w, _ in denial_verbs())
 MULTIWORD_NEGATION = ("has yet to", "have yet to", "had yet to", "failed to", "fails to",
@@ -235,13 +235,10 @@ def _negations(text: str, ws: list[str], stems: list[str]) -> tuple[list[int], l
     for i, w in enumerate(ws):
         if stems[i] in DENIAL_VERBS and i and ws[i - 1] in ("the", "a", "an", "its", "their", "his", "her"):
             continue  # 'the disputed issues': an adjective naming what is debated, not a denial
-        # 'didn't' is read as 'didn' 't': the pair is the cue
-        contracted = i + 1 < len(ws) and ws[i + 1] == "t" and w + "'t" in NEGATION_CUES
-        if w in NEGATION_CUES or contracted or stems[i] in DENIAL_VERBS:
-            after = i + 2 if contracted else i + 1
-            if (w in ("not", "never", "no") or contracted) and _until_a_time(ws[after:after + 8]):
+        if w in NEGATION_CUES or stems[i] in DENIAL_VERBS:
+            if w in ("not", "never", "no") and _until_a_time(ws[i + 1:i + 9]):
                 continue  # 'was not deported until 2020': deported, in 2020
-            cues.append((i, after))
+            cues.append((i, i + 1))
     for m in _ZERO.finditer(text):  # '0 reported deaths' says what 'no deaths' says
         cues.append((len(words(text[:m.start()])), len(words(text[:m.end()]))))
     low = fold(text)
@@ -259,8 +256,7 @@ def _negations(text: str, ws: list[str], stems: list[str]) -> tuple[list[int], l
             span = [j for j in range(after, min(len(ws), after + 4)) if ws[j] not in _SCOPE_SKIP][:1]
         for j in span:
             scoped.append(j)
-            phrase = " ".join(ws[at: j + 1]) if j - at < 6 else f"{ws[at]} ... {ws[j]}"
-            phrases.append(re.sub(r"(?<=n) t\b", "'t", phrase))  # 'didn t respond' -> "didn't respond"
+            phrases.append(" ".join(ws[at: j + 1]) if j - at < 6 else f"{ws[at]} ... {ws[j]}")
     # a word under two negations is affirmed: 'rejected reports that they had not arrested him'
     twice = {j for j in scoped if scoped.count(j) % 2 == 0}
     kept = [(j, ph) for j, ph in zip(scoped, phrases) if j not in twice]
