@@ -3,7 +3,8 @@
     python bench/tune_stance.py            # writes verify/data/stance/combine.json
 
 1. Every dev claim's candidates are judged once by the rules and scored by the shipped model
-   (generous top-k), and cached under ``build/tune/``.
+   (generous top-k), and cached under ``build/tune/``, keyed by the model and by the code and
+   word lists that read passages (a cache of older readings is never scored).
 2. Coordinate descent over the thresholds of ``verify.stance.model.combine``: each setting runs
    the real ``combine`` -> evidence -> ``decide`` path on the cached judgements and is scored as
    the team's scorer scores (accuracy, macro-F1, false alarms).
@@ -73,7 +74,13 @@ def dump(shared: Path, work: Path, model_dir: Path, only: list[str] | None = Non
     from verify.stance import ModelStance
     from verify.stance.model import default_params
 
-    digest = hashlib.sha256((model_dir / "model.onnx").read_bytes()).hexdigest()[:12]
+    # keyed by the model and by the code and word lists that read the passages: a change to
+    # the rules must not leave the tuner scoring the old readings
+    reading = sorted((ROOT / "verify").rglob("*.py")) + sorted((ROOT / "verify/data").glob("*.tsv"))
+    h = hashlib.sha256((model_dir / "model.onnx").read_bytes())
+    for f in reading:
+        h.update(f.read_bytes())
+    digest = h.hexdigest()[:12]
     params = {**default_params(), "top_k": DUMP_K, "min_coverage": DUMP_COVERAGE, "joint_supports": 0.0}
     stance = ModelStance(model_dir, params=params)
     out = {}
