@@ -322,3 +322,14 @@ def test_any_whole_figure_with_a_unit_reads_back_in_base_units(n, word):
     dim, factor = MEASURES[word.lower()]
     got = q(f"{n:,} {word}")
     assert (got.kind, got.unit) == ("measure", dim) and got.value == pytest.approx(n * factor)
+
+
+@pytest.mark.parametrize("claim, passage, expected", [
+    ("up to $4.9bn", "up to $12.9bn", False),     # two caps: close or not, as 'more than' bounds are
+    ("up to $12bn", "up to $12.9bn", True),
+    ("fewer than 50", "at most 48", True),
+    ("at most 20", "fewer than 90", False),
+])
+def test_two_upper_bounds_agree_only_when_close(claim, passage, expected):
+    (a,), (b,) = extract_quantities(claim), extract_quantities(passage)
+    assert agree(a, b) is expected

@@ -386,8 +386,10 @@ def same_kind(a: Quantity, b: Quantity) -> bool:
 
 
 def same_direction_bounds(a: Quantity, b: Quantity) -> bool:
-    return (a.hi == b.hi == math.inf) or (a.lo == b.lo == 0 and a.hi < math.inf and b.hi < math.inf
-                                          and a.hi < a.value and b.hi < b.value)
+    # 'more than 200' / 'over 300'; 'fewer than 50' / 'up to $4.9bn' (an upper bound, the
+    # figure itself included or not)
+    return (a.hi == b.hi == math.inf) or (a.lo == b.lo == 0 and 0 < a.hi < math.inf and 0 < b.hi < math.inf
+                                          and a.hi <= a.value and b.hi <= b.value)
 
 
 def confirms(claim: Quantity, source: Quantity) -> bool:
