@@ -462,7 +462,7 @@ def test_parts_are_not_read_when_switched_off(tmp_path):
 
 
 def test_passages_that_each_support_a_part_support_the_claim_and_name_each_other():
-    from verify.stance.model import _supported_by_parts
+    from verify.stance.parts import _supported_by_parts
 
     main = Passage("a.txt", 5, "These days Kellin runs the bakery.", 300, 334, 12)
     side = Passage("a.txt", 1, "Marta Kellin is a Swedish nurse.", 60, 92, 7)

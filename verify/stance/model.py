@@ -31,14 +31,13 @@ from itertools import combinations
 from pathlib import Path
 
 from .._stance import coverage
-from ..model import Passage
 from ..reading.facts import Facts, read_facts
-from ..reading.parts import parts
 from ..reading.spelling import respell_units
 from ..reading.subject import ANAPHOR
 from ..text import STOPWORDS, canon, respell, stem, words
 from ._onnx import ModelError, OnnxNLI
 from ._types import Candidate, Joint, Judged
+from .parts import by_parts, overlap
 from .rules import RulesStance, confirm_across, first_look
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "data" / "stance"
@@ -82,7 +81,7 @@ class ModelStance:
         claim = respell_units(claim)  # '30 yers old' is read, and judged, as an age
         judged = self.judge_whole(claim, candidates, idf)
         if self.params.get("parts"):
-            judged = self.by_parts(claim, candidates, idf, judged)
+            judged = by_parts(self, claim, candidates, idf, judged)
         return judged
 
     def judge_whole(self, claim: str, candidates: Sequence[Candidate],
@@ -96,53 +95,6 @@ class ModelStance:
             if not decides(pool, self.params, claim):
                 self.read_pair(claim, pool, idf)
         return label(pool, self.params, claim)
-
-    def by_parts(self, claim: str, candidates: Sequence[Candidate], idf: Callable[[str], float],
-                 judged: list[Judged]) -> list[Judged]:
-        """The claim's aside about its subject read on its own (``verify.reading.parts``:
-        'Thi, a restaurant manager aged 22, speaks Vietnamese...'), in the sources that state
-        the main part. A passage that states a claim's main part says nothing of its aside,
-        and a model reading the whole claim calls such a passage neutral.
-
-        - Undecided claim: when a passage supports the main part, one of the same source
-          supports the aside, and no passage read speaks against either, both support the claim
-          (``check``: ``model:parts``).
-        - With ``parts_contradict``, a source that states the main part but gives the aside
-          otherwise, by a value the rules name ('August, a Norwegian aid worker' against
-          'August, a Swedish aid worker'), contradicts the claim; a passage supporting the
-          whole claim without stating the aside then only relates to it.
-        """
-        supported = [j for j in judged if j.judgement.label == "supports"]
-        if any(j.judgement.label == "contradicts" for j in judged):
-            return judged
-        for main, side in parts(claim):
-            main_support = supported
-            if not main_support:
-                got = self.judge_whole(main, candidates, idf)
-                if any(j.judgement.label == "contradicts" for j in got):
-                    continue
-                main_support = [j for j in got if j.judgement.label == "supports"]
-                if not main_support:
-                    continue
-            # the aside is read in the sources that state the main part: one report, one subject
-            here = {j.passage.source_id for j in main_support}
-            got = self.judge_whole(side, [c for c in candidates if c.passage.source_id in here], idf)
-            side_support = [j for j in got if j.judgement.label == "supports"]
-            against = [j for j in got if j.judgement.label == "contradicts"]
-            if against and not side_support:
-                if not (self.params.get("parts_contradict")
-                        and all(j.judgement.check.startswith("rules:") for j in against)):
-                    continue
-                kept = [j if j.judgement.label != "supports" else replace(j, judgement=replace(
-                    j.judgement, label="related", score=round(j.judgement.score * 0.5, 3),
-                    reason=f"{j.judgement.reason}; but not '{side.rstrip('.')}'")) for j in judged]
-                return kept + [replace(j, judgement=replace(
-                    j.judgement, check=j.judgement.check + "+parts",
-                    reason=f"{j.judgement.reason} (of the part '{side.rstrip('.')}')")) for j in against]
-            if supported or not side_support or against:
-                continue
-            return _supported_by_parts(judged, [(main, main_support), (side, side_support)])
-        return judged
 
     def score(self, claim: str, candidates: Sequence[Candidate],
               idf: Callable[[str], float], joint: bool = True) -> list[Judged]:
@@ -189,25 +141,6 @@ class ModelStance:
             pool[a].joint = Joint(b, round(cov, 4), (float(p[0]), float(p[1]), float(p[2])))
 
 
-def _supported_by_parts(judged: list[Judged], found: list[tuple[str, list[Judged]]]) -> list[Judged]:
-    """``judged`` with the passages that support each part supporting the claim."""
-    score = min(j.judgement.score for _t, js in found for j in js)
-    kept = list(judged)
-    for (text, js), (_other, others) in zip(found, found[::-1]):
-        rest = ", ".join(dict.fromkeys(f"line {o.passage.line}" for o in others))
-        for j in js:
-            kept = [k for k in kept if not _overlap(k.passage, j.passage)]
-            kept.append(replace(j, judgement=replace(
-                j.judgement, label="supports", score=round(score, 3), check="model:parts",
-                reason=f"states the part '{text.rstrip('.')}' ({j.judgement.check}: {j.judgement.reason}); "
-                       f"the rest: {rest}")))
-    return kept
-
-
-def _overlap(a: Passage, b: Passage) -> bool:
-    return a.source_id == b.source_id and a.start < b.end and b.start < a.end
-
-
 def known_words(idf: Callable[[str], float],
                 vocabulary: Callable[[str], bool] | None = None) -> Callable[[str], bool]:
     """Whether a word is known: a stopword, a word of the model's ``vocabulary``, or one the
@@ -230,7 +163,7 @@ def pair(claim: Facts, pool: list[Judged], idf: Callable[[str], float]) -> tuple
     for a, b in combinations(near[:JOINT_POOL], 2):
         pa, pb = pool[a].passage, pool[b].passage
         same = pa.source_id == pb.source_id
-        if _overlap(pa, pb):
+        if overlap(pa, pb):
             continue  # overlapping spans: nothing more read together
         if same and pb.start < pa.start:
             a, b = b, a
