@@ -138,8 +138,11 @@ def _score(c, p, claim: Facts, passage: Facts, items: tuple[list, list], ctx_c: 
 def _scope(ctx: set[str], value, f: Facts) -> frozenset[str]:
     """The scope words around a value ('season', 'per', 'average'), less the value's own words
     ('two months' and 'two weeks' are both durations) and names ('Timothy Weeks')."""
+    scope = _SCOPE & ctx
+    if not scope:  # the common case: no scope word near the value, nothing more to read
+        return scope
     names = {canon(t) for ent in f.entities for t in ent}
-    return _SCOPE & ctx - read_facts_light(value.text) - names
+    return scope - read_facts_light(value.text) - names
 
 
 _DEATH = re.compile(r"\b(?:died|dies|die|death|dead|killed|passed away)\b", re.IGNORECASE)

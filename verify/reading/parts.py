@@ -14,6 +14,7 @@ Vietnamese, English and Thai') is never split.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexicon import irregular_verbs
 from ..text import STOPWORDS
@@ -87,13 +88,17 @@ def _aside(text: str) -> tuple[str, str] | None:
     return _sentence(main).replace(_KEEP, ","), _sentence(side).replace(_KEEP, ",")
 
 
+@lru_cache(maxsize=1)
 def _past_forms() -> frozenset[str]:
     return frozenset(past for past, _base in irregular_verbs())
 
 
+_AUXILIARIES = frozenset("""is are was were has have had do does did will would can could may might
+must should shall been being""".split())
+
+
 def _auxiliary(word: str) -> bool:
-    return word in {"is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "will", "would",
-                    "can", "could", "may", "might", "must", "should", "shall", "been", "being"}
+    return word in _AUXILIARIES
 
 
 def _sentence(text: str) -> str:
