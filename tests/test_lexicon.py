@@ -38,7 +38,7 @@ def test_data_files_name_their_readers():
     for name in ("number_words", "months", "denial_verbs", "stance_words", "measures"):
         text = (lexicon._DATA / f"{name}.tsv").read_text(encoding="utf-8")
         assert text.startswith("# ") and "Read by verify.lexicon" in text
-    for name in ("synonyms", "irregular_verbs"):
+    for name in ("synonyms", "irregular_verbs", "antonyms"):
         text = (lexicon._DATA / f"{name}.tsv").read_text(encoding="utf-8")
         assert text.startswith("# ") and "Read by verify.lexicon" in text
 
@@ -78,3 +78,14 @@ def test_units_of_measure_name_a_dimension_and_a_positive_factor():
     rows = lexicon.measures()
     assert len({w for w, _, _ in rows}) == len(rows)  # each unit word defined once
     assert all(f > 0 for _, _, f in rows)
+
+
+def test_opposites_come_from_their_data_file_and_meet_in_any_form():
+    from verify.reading.facts import ANTONYMS
+    from verify.text import canon
+
+    assert ("increase", "decrease") in lexicon.antonym_pairs()
+    # the stemmer keeps 'approve' whole but cuts 'approves' to 'approv': both find 'rejected'
+    for form in ("approve", "approves", "approved", "approving"):
+        assert canon("rejected") in ANTONYMS[canon(form)], form
+    assert canon("approves") in ANTONYMS[canon("rejects")]

@@ -72,6 +72,12 @@ def synonym_groups() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def antonym_pairs() -> tuple[tuple[str, str], ...]:
+    """Opposite predicates common in reporting ('increase', 'decrease')."""
+    return tuple((a, b) for a, b in _rows("antonyms"))
+
+
+@cache
 def irregular_verbs() -> tuple[tuple[str, str], ...]:
     """(past form, base verb): 'paid' -> 'pay', 'rose' -> 'rise'."""
     return tuple((past, base) for past, base in _rows("irregular_verbs"))

@@ -91,6 +91,13 @@ def stem(word: str) -> str:
     return w
 
 
+def form_stems(word: str) -> list[str]:
+    """The stems of a word and of its -s, -ed, -ing and -d forms, which the stemmer does not
+    always bring together ('approve' stems to 'approve', 'approved' to 'approv')."""
+    base = word[:-1] if word.endswith("e") else word
+    return list(dict.fromkeys(stem(f) for f in (word, word + "s", base + "ed", base + "ing", word + "d")))
+
+
 def _synonyms() -> dict[str, str]:
     """Stem -> its synonym group's first stem (``verify/data/synonyms.tsv``), every form of each
     word included ('moved' stems to 'mov', 'moves' to 'move'), and irregular pasts read as their
@@ -101,9 +108,8 @@ def _synonyms() -> dict[str, str]:
         for s in stems:
             out.setdefault(s, stems[0])
         for w in group:
-            base = w[:-1] if w.endswith("e") else w
-            for form in (w + "s", base + "ed", base + "ing", w + "d"):
-                out.setdefault(stem(form), stems[0])
+            for s in form_stems(w):
+                out.setdefault(s, stems[0])
     for past, verb in irregular_verbs():
         out.setdefault(stem(past), out.get(stem(verb), stem(verb)))
     return out

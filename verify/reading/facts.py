@@ -10,8 +10,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from ..lexicon import denial_verbs, number_words
-from ..text import STOPWORDS, SYNONYM, canon, fold, stem, words
+from ..lexicon import antonym_pairs, denial_verbs, number_words
+from ..text import STOPWORDS, SYNONYM, canon, fold, form_stems, stem, words
 from .dates import MONTHS, DateValue, extract_dates
 from .paraphrase import phrase_meanings
 from .places import known_places
@@ -30,21 +30,10 @@ MULTIWORD_NEGATION = ("has yet to", "have yet to", "had yet to", "failed to", "f
                       "unable to", "was prevented from", "were prevented from", "was barred from",
                       "were barred from", "was blocked from", "were blocked from")
 
-# Opposite predicates common in reporting, as stems.
-_ANTONYMS = [("releas", "remain"), ("confirm", "deny"), ("win", "lose"), ("won", "lost"),
-             ("increase", "decrease"), ("rise", "fall"), ("approv", "reject"),
-             ("accept", "reject"), ("alive", "dead"), ("allow", "ban"), ("legal", "illegal"),
-             ("guilty", "innocent"), ("acquit", "convict"), ("open", "clos"), ("grant", "deny"),
-             ("found", "missing"), ("favorable", "negative"), ("favourable", "negative"),
-             ("positive", "negative"), ("success", "failure"), ("import", "export"),
-             ("importation", "exportation"), ("eldest", "youngest"), ("oldest", "youngest"),
-             ("majority", "minority"), ("male", "female"), ("public", "private"),
-             ("real", "fictional"), ("ally", "enemy"), ("support", "oppose"),
-             ("accept", "refuse"), ("true", "false"), ("east", "west"), ("north", "south")]
+# Opposite predicates ('approve' / 'disapprove'), keyed by stem: verify/data/antonyms.tsv
 ANTONYMS: dict[str, set[str]] = {}
-for _a, _b in _ANTONYMS:  # keyed as canon() reads words, so 'won' finds 'lost'
-    # an entry may be a word or already a stem ('releas'), which stemming again would change
-    _ka, _kb = ({SYNONYM.get(stem(w), stem(w)), SYNONYM.get(w, w)} for w in (_a, _b))
+for _a, _b in antonym_pairs():  # keyed as canon() reads words, so 'won' finds 'lost'
+    _ka, _kb = ({SYNONYM.get(s, s) for s in form_stems(w)} for w in (_a, _b))
     for _k in _ka:
         ANTONYMS.setdefault(_k, set()).update(_kb)
     for _k in _kb:
