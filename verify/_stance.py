@@ -86,7 +86,7 @@ def _relative(claim: Facts, c) -> bool:
     before = claim.text[max(0, c.start - 25):c.start].lower().split()
     if before and before[-1] in _WINDOW or before[-2:-1] and before[-2] in _WINDOW:
         return True
-    if isinstance(c, DateValue) and c.text.strip().lower().startswith(("since", "from")):
+    if isinstance(c, DateValue) and not c.span and c.text.strip().lower().startswith(("since", "from")):
         return True  # 'since 2000' opens a window another window ('since 1850') does not refute
     if before[-2:] == ["of", "the"] or (before[-1:] == ["of"] and len(before) >= 2 and (
             before[-2].isdigit() or before[-2] in _NUMBER_WORDS)):

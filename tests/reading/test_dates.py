@@ -154,3 +154,30 @@ def test_every_day_falls_in_exactly_one_part_of_its_month(day):
 ])
 def test_may_is_the_month_after_a_preposition_and_the_modal_verb_otherwise(text, months):
     assert [d.month for d in extract_dates(text)] == months
+
+
+@pytest.mark.parametrize("text", ["from 1995 to 2005", "between 1995 and 2005", "in 1995-2005",
+                                  "from 1995 through 2005", "between 1995 and 2005,"])
+def test_two_years_joined_as_a_span_read_as_one_span(text):
+    (span,) = extract_dates(f"Exports grew {text} in the north.")
+    assert (span.year, span.last_year, span.op, span.span) == (1995, 2005, "=", True)
+
+
+@pytest.mark.parametrize("text", ["in 1995 and 2005", "from 1995, and in 2005", "from May 1995 to 2005",
+                                  "from 2005 to 1995"])
+def test_two_years_not_joined_as_a_span_stay_two(text):
+    assert len(extract_dates(f"Exports grew {text} in the north.")) == 2
+
+
+@given(st.integers(min_value=1900, max_value=2090), st.integers(min_value=1, max_value=9),
+       st.integers(min_value=1, max_value=9))
+def test_stated_spans_agree_only_when_both_ends_agree(start, length, other):
+    span = d(f"from {start} to {start + length}")
+    assert compare(span, d(f"between {start} and {start + length}")) is True
+    if other != length:
+        assert compare(span, d(f"between {start} and {start + other}")) is False
+        assert compare(d(f"between {start} and {start + other}"), span) is False
+
+
+def test_a_year_inside_a_stated_span_is_not_a_conflict():
+    assert compare(d("from 1995 to 2005"), d("in 2001")) is not False

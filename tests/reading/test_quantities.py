@@ -333,3 +333,8 @@ def test_any_whole_figure_with_a_unit_reads_back_in_base_units(n, word):
 def test_two_upper_bounds_agree_only_when_close(claim, passage, expected):
     (a,), (b,) = extract_quantities(claim), extract_quantities(passage)
     assert agree(a, b) is expected
+
+
+@pytest.mark.parametrize("text", ["between 1995 and 2005", "from 1995 to 2005", "1995 to 2005"])
+def test_a_span_of_years_is_no_count(text):
+    assert not [q for q in extract_quantities(f"Exports grew 40 percent {text}.") if q.kind == "count"]

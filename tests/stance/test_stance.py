@@ -1070,3 +1070,15 @@ def test_not_until_the_end_of_a_month_affirms():
 ])
 def test_contractions_and_negated_values_are_negations(claim, passage, expected):
     assert stance(claim, passage).label == expected
+
+
+@pytest.mark.parametrize("claim, label", [
+    ("Coffee exports from Kivu grew by 40 percent between 1995 and 2005.", "supports"),
+    ("Coffee exports from Kivu grew by 40 percent from 1995 to 2008.", "contradicts"),
+    ("Coffee exports from Kivu grew by 40 percent between 1998 and 2005.", "contradicts"),
+    ("Coffee exports from Kivu grew by 60 percent between 1995 and 2005.", "contradicts"),
+    ("Coffee exports from Kivu grew by 40 percent in 2005.", "related"),
+])
+def test_a_span_of_years_is_compared_by_both_its_ends(claim, label):
+    j = stance(claim, "Coffee exports from Kivu grew by 40 percent from 1995 to 2005, the ministry said.")
+    assert j.label == label, j.reason

@@ -49,6 +49,7 @@ class DateValue:
     relative: bool = False
     last_year: int | None = None  # a span of years: 'the early 1980s' is 1980 to 1983
     part: str = ""  # 'early' | 'mid' | 'late': which part of the month or year it states
+    span: bool = False  # a span with both ends stated ('from 1995 to 2005'), not a decade
 
     def describe(self) -> str:
         return self.text.strip()
@@ -72,7 +73,41 @@ def extract_dates(text: str, published: date | None = None, anchor_year: int | N
             out.append(value)
     if published:
         out.extend(_ago(text, published))
-    return sorted(out, key=lambda d: d.start)
+    return _year_ranges(text, sorted(out, key=lambda d: d.start))
+
+
+# 'from 1995 to 2005', 'between 1995 and 2005', '1995-2005', 'from 1995 through 2005'
+_RANGE_GAP = re.compile(r"\s*(to|through|until|till|and|-|–|—)\s*", re.IGNORECASE)
+
+
+def _year_ranges(text: str, dates: list[DateValue]) -> list[DateValue]:
+    """Two years that state one span ('from 1995 to 2005') read as that span, both ends stated:
+    it is not 'since 1995' and another 2005. 'and' joins a span only after 'between' ('in 1995
+    and 2005' are two years), a dash also with no opening word, but not in brackets ('(1898-1942)'
+    is a birth and a death)."""
+    out: list[DateValue] = []
+    for d in dates:
+        prev = out[-1] if out else None
+        gap = _RANGE_GAP.fullmatch(text, prev.end, d.start) if prev is not None else None
+        if (prev is None or gap is None or not (_year_only(prev) and _year_only(d) and d.op == "=")
+                or not (prev.year is not None and d.year is not None and prev.year < d.year)):
+            out.append(d)
+            continue
+        joiner = gap.group(1).lower()
+        before = (text[max(0, prev.start - 8):prev.start] + prev.text).lower()
+        opened = "from" in before.split() or "between" in before.split()
+        dash = joiner in ("-", "–", "—") and not text[:prev.start].rstrip().endswith("(")
+        if (opened or dash) and (joiner != "and" or "between" in before.split()):
+            out[-1] = DateValue(prev.year, None, None, text[prev.start:d.end], prev.start, d.end, "=",
+                                last_year=d.year, span=True)
+        else:
+            out.append(d)
+    return out
+
+
+def _year_only(d: DateValue) -> bool:
+    return (d.month is None and d.day is None and d.last_year is None and not d.relative
+            and not d.part and d.op in ("=", ">="))
 
 
 # words after which 'May' can only be the month
@@ -199,8 +234,8 @@ def compare(a: DateValue, b: DateValue) -> bool | None:
     if (a.last_year or b.last_year) and a.year is not None and b.year is not None:
         lo_a, hi_a = a.year, a.last_year or a.year
         lo_b, hi_b = b.year, b.last_year or b.year
-        if hi_a < lo_b or hi_b < lo_a:
-            return False
+        if hi_a < lo_b or hi_b < lo_a or (a.span and b.span and (lo_a, hi_a) != (lo_b, hi_b)):
+            return False  # disjoint, or two stated spans with another end
         return True if lo_a == hi_a or lo_b == hi_b or (lo_a, hi_a) == (lo_b, hi_b) else None
     shared = False
     pairs = [(a.year, b.year), (a.month, b.month)]

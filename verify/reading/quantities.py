@@ -262,6 +262,9 @@ def _not_a_quantity(text: str, m: re.Match) -> bool:
     return False
 
 
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+
+
 def _kind(text: str, m: re.Match) -> tuple[str, str, float]:
     """What a number measures: (kind, unit, factor to the kind's unit)."""
     if m.group("pct"):
@@ -279,8 +282,9 @@ def _kind(text: str, m: re.Match) -> tuple[str, str, float]:
         return "measure", unit, factor
     if _AGE_PRE.search(text[: m.start()]):
         return "age", "years", 1.0
-    if re.fullmatch(r"1[5-9]\d\d|20\d\d", m.group("num")) and not m.group("num2") and not m.group("qual"):
-        return "year", "", 1.0
+    if (_YEAR.fullmatch(m.group("num")) and not m.group("qual")
+            and (not m.group("num2") or _YEAR.fullmatch(m.group("num2")))):
+        return "year", "", 1.0  # 'in 2005'; 'between 1995 and 2005' is a span of years too
     return "count", "", 1.0
 
 
