@@ -338,3 +338,35 @@ def test_two_upper_bounds_agree_only_when_close(claim, passage, expected):
 @pytest.mark.parametrize("text", ["between 1995 and 2005", "from 1995 to 2005", "1995 to 2005"])
 def test_a_span_of_years_is_no_count(text):
     assert not [q for q in extract_quantities(f"Exports grew 40 percent {text}.") if q.kind == "count"]
+
+
+@pytest.mark.parametrize("text, score", [
+    ("Croatia won 3-1 against Slovakia on Saturday.", "3-1"),
+    ("Croatia beat Slovakia 2-1.", "2-1"),
+    ("The bill passed 52-48 in the Senate.", "52-48"),
+    ("It was a 4–0 rout of Belarus.", "4–0"),
+    ("Germany lost 1-3 to Spain.", "1-3"),
+])
+def test_two_numbers_dashed_beside_a_result_are_a_score(text, score):
+    (q,) = [q for q in extract_quantities(text) if q.kind == "score"]
+    assert q.text == score
+
+
+@pytest.mark.parametrize("text", [
+    "Between 10-15 people won prizes.",      # a range of a counted noun
+    "10-15 people won prizes.",
+    "He served 3-5 years after the defeat.",  # a duration
+    "The shop is open 9-5 on weekdays.",     # no result in the clause
+    "They won 2-1.5 points.",                 # a decimal
+])
+def test_dashed_numbers_that_are_no_score(text):
+    assert not [q for q in extract_quantities(text) if q.kind == "score"]
+
+
+@given(st.integers(min_value=0, max_value=60), st.integers(min_value=0, max_value=60))
+def test_a_score_reads_the_same_from_either_side(a, b):
+    won = [q for q in extract_quantities(f"Leeds won {a}-{b} against York.") if q.kind == "score"][0]
+    lost = [q for q in extract_quantities(f"York lost {b}-{a} to Leeds.") if q.kind == "score"][0]
+    assert agree(won, lost) and same_kind(won, lost)
+    other = [q for q in extract_quantities(f"Leeds won {a + 1}-{b} against York.") if q.kind == "score"][0]
+    assert not agree(won, other)

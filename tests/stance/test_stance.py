@@ -1082,3 +1082,13 @@ def test_contractions_and_negated_values_are_negations(claim, passage, expected)
 def test_a_span_of_years_is_compared_by_both_its_ends(claim, label):
     j = stance(claim, "Coffee exports from Kivu grew by 40 percent from 1995 to 2005, the ministry said.")
     assert j.label == label, j.reason
+
+
+@pytest.mark.parametrize("claim, label", [
+    ("Croatia secured its place with a 3-1 victory against Slovakia.", "supports"),
+    ("Croatia secured its place with a 2-1 victory against Slovakia.", "contradicts"),
+    ("Croatia secured its place by beating Slovakia 3-0.", "contradicts"),
+])
+def test_a_score_is_a_value_the_passage_states_or_refutes(claim, label):
+    j = stance(claim, "Croatia secured its place at the finals with a 3-1 victory against Slovakia on Saturday.")
+    assert j.label == label, j.reason

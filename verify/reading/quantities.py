@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..lexicon import measures, month_abbreviations, month_names
+from ..lexicon import measures, month_abbreviations, month_names, stance_words
 from ..text import TENS, UNITS, fold
 from .places import COUNTRY, DEMONYMS
 
@@ -205,8 +205,11 @@ def _at_sentence_start(text: str, at: int) -> bool:
 
 def extract_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text``, in order. Calendar years are kind 'year' (dates handle them)."""
+    scores = _scores(text)
     out = (_numbers(text) + _ordinals(text) + _span_words(text) + _shares(text) + _vague(text)
            + _times_words(text))
+    if scores:  # '3-1' in 'a 3-1 win' is a score, not a range from 3 to 1
+        out = [q for q in out if not any(s.start < q.end and q.start < s.end for s in scores)] + scores
     shares = [(q.start, q.end) for q in out if q.kind == "percent" and q.hi <= 100 and _SHARE.match(text, q.start)]
     out = [q for q in out if not any(a <= q.start and q.end <= b and not (a, b) == (q.start, q.end)
                                      for a, b in shares)]  # 'five' in 'one in five'
@@ -308,6 +311,32 @@ def _span_words(text: str) -> list[Quantity]:
             0.5 if m.group("half") else 1)
         lo, hi = _interval(m.group("qual"), years * 365.25, years * 365.25)
         out.append(Quantity("duration", "days", lo, hi, m.group(0), m.start(), m.end(), years * 365.25))
+    return out
+
+
+_SCORE = re.compile(r"(?<![\d.,:/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d%/:-])(?![.,]\d)")
+# after a score: nothing, a result word ('a 3-1 win') or a word that is no counted noun ('2-0 at home')
+_AFTER_SCORE = re.compile(r"\s*(?:$|[^\w\s]|(?:against|to|at|in|on|over|with|after|for|from|by|"
+                          r"and|but|as|when|while|before|the|a|an|this|last|on)\b)", re.IGNORECASE)
+_RESULT = re.compile(r"\b(?:" + "|".join(stance_words("result")) + r")\b", re.IGNORECASE)
+
+
+def _scores(text: str) -> list[Quantity]:
+    """A score or a tally ('a 3-1 win', 'beat Wales 2-0', 'passed 52-48'): two numbers joined
+    by a dash, with a word of results in the same clause. Read as one value, the higher number
+    first ('lost 1-3' states the 3-1 of 'won 3-1'), agreeing only with the same two numbers."""
+    out = []
+    for m in _SCORE.finditer(text):
+        lo_clause = max(text.rfind(x, 0, m.start()) for x in (",", ";", ".", "("))
+        hi = [i for i in (text.find(x, m.end()) for x in (",", ";", ". ", ")")) if i != -1]
+        clause = text[lo_clause + 1:min(hi) if hi else len(text)]
+        after = _AFTER_SCORE.match(text, m.end()) or _RESULT.match(text, m.end() + 1)
+        opened = re.search(r"\b(?:between|from)\s+$", text[:m.start()], re.IGNORECASE)
+        if not _RESULT.search(clause) or not after or opened:
+            continue
+        a, b = sorted((int(m.group(1)), int(m.group(2))), reverse=True)
+        value = float(a * 1000 + b)
+        out.append(Quantity("score", "", value, value, m.group(0), m.start(), m.end(), value))
     return out
 
 
