@@ -1092,3 +1092,24 @@ def test_a_span_of_years_is_compared_by_both_its_ends(claim, label):
 def test_a_score_is_a_value_the_passage_states_or_refutes(claim, label):
     j = stance(claim, "Croatia secured its place at the finals with a 3-1 victory against Slovakia on Saturday.")
     assert j.label == label, j.reason
+
+
+_TWO_LINES = ("Officials said the Harbor Line will carry 40,000 riders a day by 2030, while the Valley Line "
+              "will carry 25,000.")
+
+
+@pytest.mark.parametrize("claim, label, reason", [
+    ("The Valley Line will carry 25,000 riders a day by 2030.", "supports", "states the same: 25,000; by 2030"),
+    ("The Harbor Line will carry 40,000 riders a day by 2030.", "supports", "states the same: 40,000; by 2030"),
+    ("The Valley Line will carry 40,000 riders a day by 2030.", "contradicts", "claim says 40,000; source says 25,000"),
+    ("The Harbor Line will carry 25,000 riders a day by 2030.", "contradicts", "claim says 25,000; source says 40,000"),
+])
+def test_each_subject_owns_the_figure_of_its_own_clause(claim, label, reason):
+    j = stance(claim, _TWO_LINES)
+    assert (j.label, j.reason) == (label, reason)
+
+
+def test_a_figure_after_an_opening_phrase_still_belongs_to_the_named_subject():
+    j = stance("Texas approved a $5 billion flood plan.",
+               "In Texas, Governor Greg Abbott approved a $5 billion flood plan on Monday.")
+    assert j.label == "supports", j.reason

@@ -20,6 +20,14 @@ def _window(f: Facts, start: int, end: int, size: int = 5, clause: bool = False)
     """Content stems near a character span (the words that say what a value is about);
     with ``clause``, the window stops at commas and brackets, as a value's noun and verb
     rarely lie beyond them."""
+    lo_bound, hi_bound = _bounds(f, start, end, clause)
+    left = f.text[lo_bound:start].split()[-size:]
+    right = f.text[end:hi_bound].split()[:size]
+    return read_facts_light(" ".join(left + [f.text[start:end]] + right))
+
+
+def _bounds(f: Facts, start: int, end: int, clause: bool = False) -> tuple[int, int]:
+    """The sentence around a character span, or with ``clause`` its clause."""
     lo_bound, hi_bound = 0, len(f.text)
     for m in _SENTENCE.finditer(f.text):  # a value never speaks for the sentence next door
         if m.end() <= start:
@@ -34,9 +42,28 @@ def _window(f: Facts, start: int, end: int, size: int = 5, clause: bool = False)
             elif end <= m.start() <= hi_bound:
                 hi_bound = m.start()
                 break
-    left = f.text[lo_bound:start].split()[-size:]
-    right = f.text[end:hi_bound].split()[:size]
-    return read_facts_light(" ".join(left + [f.text[start:end]] + right))
+    return lo_bound, hi_bound
+
+
+def _rival(claim: Facts, passage: Facts, p: Quantity, items_p: list) -> bool:
+    """``p`` is another subject's figure in a sentence that gives each its own ('the Harbor Line
+    will carry 40,000, while the Valley Line will carry 25,000'): the claim's subject is named in
+    another clause of the sentence, one holding a figure of the same kind, and ``p``'s clause
+    names someone else."""
+    sentence = _bounds(passage, p.start, p.end)
+    lo, hi = _bounds(passage, p.start, p.end, clause=True)
+    clause = set(words(passage.text[lo:hi]))
+    ours = [set(e) for e in claim.entities]
+    if any(e <= clause for e in ours) or not any(
+            set(e) <= clause and set(e) not in ours for e in passage.entities):
+        return False
+    for q in items_p:
+        if q is p or q.kind != p.kind or not sentence[0] <= q.start < sentence[1]:
+            continue
+        q_lo, q_hi = _bounds(passage, q.start, q.end, clause=True)
+        if (q_lo, q_hi) != (lo, hi) and any(e <= set(words(passage.text[q_lo:q_hi])) for e in ours):
+            return True
+    return False
 
 
 def align(items_c: list, items_p: list, claim: Facts, passage: Facts, comparable) -> list[tuple]:
@@ -103,6 +130,8 @@ def _score(c, p, claim: Facts, passage: Facts, items: tuple[list, list], ctx_c: 
     kinds = {getattr(c, "kind", "date"), getattr(p, "kind", "date")}
     if "age" in kinds and _someone_elses(p, passage, name_stems):
         return None
+    if is_qty and claim.entities and _rival(claim, passage, p, items_p):
+        return None  # another subject's figure, beside the claim subject's own
     # an age belongs to its person and a date to its sentence: names align them too
     score = len(shared) if kinds & {"age", "date", "ordinal"} else len(shared - name_stems)
     agrees = _values_agree(c, p)
