@@ -155,7 +155,9 @@ def known_words(idf: Callable[[str], float],
 def pair(claim: Facts, pool: list[Judged], idf: Callable[[str], float]) -> tuple[int, int, float, str] | None:
     """The two passages of ``pool`` that together state most of the claim, in reading order,
     with the share they state and their joined text; None unless together they state at least
-    ``JOINT_FLOOR`` of it and at least as much as any passage alone."""
+    ``JOINT_FLOOR`` of it and at least as much as any passage alone. Passages of two sources
+    are read together only when both name the claim's subject (two unrelated reports that
+    share a word state nothing together)."""
     if len(pool) < 2:
         return None
     near = [i for i, j in enumerate(pool) if j.judgement.coverage >= 0.2 and j.judgement.label != "unrelated"]
@@ -165,6 +167,8 @@ def pair(claim: Facts, pool: list[Judged], idf: Callable[[str], float]) -> tuple
         same = pa.source_id == pb.source_id
         if overlap(pa, pb):
             continue  # overlapping spans: nothing more read together
+        if not same and not (pool[a].judgement.named and pool[b].judgement.named):
+            continue  # two reports state one thing together only when both are about its subject
         if same and pb.start < pa.start:
             a, b = b, a
         first, second = model_text(pool[a]), model_text(pool[b])
