@@ -48,6 +48,8 @@ GRID = {
     "rules_contradicts": [0.0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.4, 1.01],
     "contradicts": [0.8, 0.9, 0.95, 0.97, 0.99, 1.01],
     "contradict_coverage": [0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
+    # a rules value conflict too loosely worded to accuse on alone, with the model sure against
+    "conflict_contradicts": [0.95, 0.9, 0.8, 1.01],
     "unconfirmed_supports": [0.0, 0.4, 0.6, 0.8, 0.9, 0.95, 1.01],
     # a wider look for a claim the best passages leave undecided (verify.stance.model.read_by_model); 0 = off
     "second_k": [0, 4, 5],

@@ -413,7 +413,9 @@ def _support(r: _Reading) -> Judgement | None:
     r.hedged = {w for w in _assertion.UNSURE & set(passage.words) if canon(w) not in claim.stems}
     if not (r.cov >= r.need and (r.pred >= 0.4 or r.both_negated) and not r.conflicts and not r.flip
             and not r.unconfirmed and not r.swapped and not r.effect and not r.hedged
-            and (r.subject_ok or not claim.entities)):
+            and (r.subject_ok or not claim.entities)
+            # one shared word ('stalled') states nothing of a claim that names no value
+            and (r.confirmed or len(set(r.matched)) >= 2)):
         return None
     score = min(1.0, 0.3 + 0.6 * r.cov + 0.1 * bool(r.confirmed))
     if r.subject_ok == "pointed":

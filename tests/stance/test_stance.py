@@ -1113,3 +1113,8 @@ def test_a_figure_after_an_opening_phrase_still_belongs_to_the_named_subject():
     j = stance("Texas approved a $5 billion flood plan.",
                "In Texas, Governor Greg Abbott approved a $5 billion flood plan on Monday.")
     assert j.label == "supports", j.reason
+
+
+def test_one_shared_word_supports_nothing():
+    j = stance("May have stalled.", "The talks have stalled since June, officials said.")
+    assert j.label != "supports"

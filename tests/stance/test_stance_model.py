@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 import json
 import shutil
 from pathlib import Path
@@ -478,3 +479,31 @@ def test_passages_that_each_support_a_part_support_the_claim_and_name_each_other
     by_line = {j.passage.line: j.judgement.reason for j in out}
     assert "'Marta Kellin runs the bakery'" in by_line[12] and "the rest: line 7" in by_line[12]
     assert "'Marta Kellin is a Swedish nurse'" in by_line[7] and "the rest: line 12" in by_line[7]
+
+
+@pytest.mark.parametrize("named, expected", [((True, True), True), ((True, False), False), ((False, False), False)])
+def test_passages_of_two_sources_are_read_together_only_when_both_name_the_subject(named, expected):
+    from verify.reading.facts import read_facts
+    from verify.stance.model import pair
+
+    claim = "Yearout's firm had 750 workers in 2009 and has about 280 now."
+    pool = _pool()
+    pool[1] = replace(pool[1], passage=replace(pool[1].passage, source_id="other.txt"))
+    for j, cov, n in zip(pool, (0.45, 0.45), named):
+        j.judgement = Judgement("related", 0.3, "r", coverage=cov, check="coverage", named=n)
+    assert (pair(read_facts(claim), pool, lambda _t: 1.0) is not None) == expected
+
+
+@pytest.mark.parametrize("named, probs, expected", [
+    (True, (0.01, 0.02, 0.97), "contradicts"),   # a loose value conflict the model reads as such
+    (True, (0.05, 0.15, 0.80), "related"),       # the model not sure enough
+    (False, (0.01, 0.02, 0.97), "related"),      # not about the claim's subject
+])
+def test_a_loosely_worded_value_conflict_accuses_only_with_the_model_sure_against(named, probs, expected):
+    j = _judged("related", "conflict", 0.5, probs, named=named)
+    j.judgement = replace(j.judgement, reason="claim says 293; source says 239")
+    out = combine(j, {**PARAMS, "conflict_contradicts": 0.95}, "The minister resigned in May.")
+    assert out.judgement.label == expected
+    if expected == "contradicts":
+        assert out.judgement.reason == "claim says 293; source says 239"
+        assert out.judgement.check == "rules:conflict+model"

@@ -7,8 +7,10 @@ P(contradicts) for (passage, claim). ``combine`` then labels each passage:
 - supports: the model is confident it entails the claim and the rules find no value conflict,
   or the rules state every value and the model does not object;
 - contradicts: the rules name a value conflict or a negation about the claim's subject and the
-  model does not read support; or the model is very sure on a passage that shares most of the
-  claim (the reason then quotes the words on each side that differ);
+  model does not read support; or the rules find a value conflict about the subject in a
+  passage that states too little of the claim to accuse on, and the model is sure it reads
+  against the claim (``conflict_contradicts``); or the model is very sure on a passage that
+  shares most of the claim (the reason then quotes the words on each side that differ);
 - related otherwise.
 
 Where no passage alone decides, the model reads more of them (``read_by_model``, up to
@@ -282,6 +284,10 @@ def combine(j: Judged, params: dict, claim: str) -> Judged:
         label, score, check = "related", pc * 0.5, "model-veto"
         reason = (f"shares the claim's words, but the model reads it otherwise ({pc:.0%}): "
                   f"{differing(j.passage.text, claim)}")
+    elif r.check == "conflict" and r.named and pc >= params.get("conflict_contradicts", 1.01) and pc > pe:
+        # the rules name a value conflict about the claim's subject in a passage worded too
+        # loosely to accuse on alone, and the model reads the passage against the claim too
+        label, score, reason, check = "contradicts", pc, r.reason, "rules:conflict+model"
     elif (pc >= params["contradicts"] and r.coverage >= params["contradict_coverage"]
           # an accusation needs the claim's subject named around the passage, as the rules do
           and r.named):
