@@ -18,7 +18,7 @@ from .reading.effects import unstated_effect
 from .reading.facts import ANTONYMS, Facts, canon
 from .reading.polarity import negated, other_kind, polarity
 from .reading.paraphrase import swapped_words, title_number_swap
-from .reading.places import elsewhere, place_stated_by, slot_conflicts
+from .reading.places import elsewhere, place_stated_by, reversed_routes, slot_conflicts
 from .reading.dates import DateValue, compare as _compare_dates
 from .reading.quantities import Quantity, is_bound, same_kind
 from .reading.subject import ANAPHOR as _ANAPHOR, about_subject as _about_subject, entities_present, namesakes, unstated_places
@@ -312,10 +312,15 @@ def _name_slots(r: _Reading) -> None:
     """A name in the claim's slot that is not the claim's ('a French actor' / 'an American
     actor') conflicts; a namesake ('Pablo Hernandez' for 'Pedro Hernandez') is loose."""
     claim, passage = r.claim, r.passage
-    if not r.existential:
-        slotted, r.loose = slot_conflicts(claim.words, claim.entities, passage.words,
-                                          passage.entities, _token_match, claim.known_places,
-                                          passage.known_places)
+    slotted, loose = slot_conflicts(claim.words, claim.entities, passage.words, passage.entities,
+                                    _token_match, claim.known_places, passage.known_places)
+    slotted += reversed_routes(claim.text, passage.text)
+    if r.existential:
+        # 'It was flying from Singapore to Surabaya': which plane? Another name in the claim's
+        # slot accuses no one, but it does not state the claim either
+        r.unconfirmed += [cv for cv, _sv in slotted]
+    else:
+        r.loose = loose
         r.conflicts += [("name", cv, sv) for cv, sv in slotted]
         if slotted and r.subject_ok is not True:
             # the claim's name that the passage replaces is the conflict, not a missing subject

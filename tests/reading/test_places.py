@@ -1,7 +1,10 @@
 """Known places and nationalities: which pairs conflict, which nest."""
 from __future__ import annotations
 
-from verify.reading.places import elsewhere, known_places, place_stated_by, places_conflict
+import pytest
+
+from verify.reading.places import (elsewhere, known_places, place_stated_by, places_conflict,
+                                  reversed_routes, routes)
 
 
 def test_two_countries_conflict():
@@ -58,3 +61,19 @@ def test_country_does_not_state_a_region_inside_it():
 
 def test_region_states_its_country():
     assert place_stated_by("united kingdom", "english")
+
+
+@pytest.mark.parametrize("text, route", [
+    ("The ferry sails from Dover to Calais twice a day.", ("dover", "calais")),
+    ("a flight from the Kenyan port city of Mombasa to Nairobi", ("mombasa", "nairobi")),
+    ("He moved from New York to Los Angeles in 1990.", ("new york", "los angeles")),
+])
+def test_a_journey_is_read_with_its_two_ends_in_order(text, route):
+    assert [r[:2] for r in routes(text)] == [route]
+
+
+def test_a_journey_given_the_other_way_round_is_reversed_and_the_same_way_is_not():
+    passage = "The ferry sails from Dover to Calais twice a day."
+    assert reversed_routes("The ferry sails from Calais to Dover.", passage) == [
+        ("from Calais to Dover", "from Dover to Calais")]
+    assert reversed_routes("The ferry sails from Dover to Calais.", passage) == []

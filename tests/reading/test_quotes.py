@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -179,3 +180,14 @@ def test_a_quote_copied_from_a_passage_is_exact(words):
     passages = PARAGRAPHS + [("extra.txt", f"“{sentence.capitalize()},” said Ann Lee.")]
     m = match_quote(_quote(sentence, "Ann Lee"), passages)
     assert m.status == "exact"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Mayor Ada Quist spoke first. Council leader Tomas Berg summed it up: "We are out of money and out of time."',
+     "Tomas Berg"),
+    # a word capitalised only to open the sentence names nobody: the quote keeps the last speaker
+    ('Ada Quist said the doors were locked. Officers found a note: "You will never find us again."', "Ada Quist"),
+])
+def test_a_quote_after_a_colon_is_said_by_the_full_name_opening_its_sentence(text, speaker):
+    (q,) = find_quotes(text)
+    assert q.speaker == speaker

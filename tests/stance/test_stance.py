@@ -1118,3 +1118,14 @@ def test_a_figure_after_an_opening_phrase_still_belongs_to_the_named_subject():
 def test_one_shared_word_supports_nothing():
     j = stance("May have stalled.", "The talks have stalled since June, officials said.")
     assert j.label != "supports"
+
+
+@pytest.mark.parametrize("claim, label", [
+    ("The Kestrel ferry sails from Dover to Calais twice a day.", "supports"),
+    ("The Kestrel ferry sails from Calais to Dover twice a day.", "contradicts"),
+    # which ferry? another journey accuses no one, but states nothing either
+    ("It sails from Calais to Dover twice a day.", "related"),
+])
+def test_a_journey_the_other_way_round_is_no_support(claim, label):
+    j = stance(claim, "The Kestrel ferry sails from Dover to Calais twice a day, its owners said.")
+    assert j.label == label, j.reason

@@ -3,13 +3,16 @@ from a place stated at another level.
 
 "born in Sheffield" does not refute "born in England" (a city lies in a country, and no list
 here knows every city), but "Lake Huron is in Nigeria" does refute "... in Ontario": both are
-named here, and neither contains the other. Only names this module knows can conflict.
+named here, and neither contains the other. Only names this module knows can conflict, except in
+a journey's order: 'from Singapore to Surabaya' is not 'from Surabaya to Singapore', whatever the
+places are.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from ..text import nearest_spelling
+from ..text import nearest_spelling, words
 
 # country: demonyms (first-level regions listed below point back to their country)
 _COUNTRIES = """
@@ -274,3 +277,22 @@ def elsewhere(claim_words: list[str], passage_words: list[str],
     if not theirs or any(not places_conflict(c, p) for c in mine for p in theirs):
         return False
     return True
+
+
+_NAME_RUN = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
+# 'from Surabaya to Singapore', 'from the Indonesian city of Surabaya to Singapore'
+_ROUTE = re.compile(rf"\bfrom\s+(?:[\w’'-]+\s+){{0,5}}?({_NAME_RUN})\s+to\s+(?:the\s+)?({_NAME_RUN})")
+
+
+def routes(text: str) -> list[tuple[str, str, str]]:
+    """Journeys as written, 'from A to B': (A, B, the phrase), names folded."""
+    return [(" ".join(words(m.group(1))), " ".join(words(m.group(2))), m.group(0))
+            for m in _ROUTE.finditer(text)]
+
+
+def reversed_routes(claim: str, passage: str) -> list[tuple[str, str]]:
+    """A journey the claim gives one way and the passage the other ('from Singapore to
+    Surabaya' / 'from Surabaya to Singapore'): (claim's phrase, passage's phrase)."""
+    theirs = routes(passage)
+    return [(f"from {a.title()} to {b.title()}", p_text) for a, b, _ in routes(claim)
+            for c, d, p_text in theirs if (a, b) == (d, c) and a != b]

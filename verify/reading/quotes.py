@@ -151,6 +151,14 @@ def _attribution(text: str, start: int, end: int) -> tuple[str | None, int]:
         who = re.sub(r"^(?:and|but|so|then|later|earlier|as)\s+", "", who, flags=re.I)
         if who:
             return who, start - len(head) + m.start()
+    # 'Bob Iger has framed the strategy simply: "..."': a quote after a colon is said by the
+    # person the sentence introducing it opens with
+    if head.rstrip().endswith(":"):
+        sentence = re.split(r"[.!?\u201d\"]\s+|\n", head.rstrip()[:-1])[-1]
+        m = _SUBJECT.match(sentence)
+        name = _name_in(m.group("w")) if m else None
+        if m and name and " " in name:  # a full name, not a word capitalised to open the sentence
+            return m.group("w").strip(), start - len(sentence) - (len(head) - len(head.rstrip())) - 1
     return None, -1
 
 
