@@ -199,6 +199,7 @@ class _Reading:
     swapped: tuple[str, str] | None = None
     effect: str | None = None
     hedged: set[str] = field(default_factory=set)
+    slot: tuple[str, str] | None = None  # another name in the slot of a claim naming no subject
 
     def unconfirm(self, kinds: tuple[str, ...]) -> None:
         """Conflicts of these kinds speak of another occasion: they neither refute nor confirm."""
@@ -318,7 +319,7 @@ def _name_slots(r: _Reading) -> None:
     if r.existential:
         # 'It was flying from Singapore to Surabaya': which plane? Another name in the claim's
         # slot accuses no one, but it does not state the claim either
-        r.unconfirmed += [cv for cv, _sv in slotted]
+        r.slot = slotted[0] if slotted else None
     else:
         r.loose = loose
         r.conflicts += [("name", cv, sv) for cv, sv in slotted]
@@ -417,6 +418,7 @@ def _support(r: _Reading) -> Judgement | None:
                 and not r.swapped else None)
     r.hedged = {w for w in _assertion.UNSURE & set(passage.words) if canon(w) not in claim.stems}
     if not (r.cov >= r.need and (r.pred >= 0.4 or r.both_negated) and not r.conflicts and not r.flip
+            and not r.slot
             and not r.unconfirmed and not r.swapped and not r.effect and not r.hedged
             and (r.subject_ok or not claim.entities)
             # one shared word ('stalled') states nothing of a claim that names no value
@@ -453,13 +455,16 @@ def _related(r: _Reading) -> Judgement:
             and not unstated_effect(claim.stems, claim.words, r.passage.stems)):
         pending = tuple(r.unconfirmed)  # another sentence of the source may state them
     why = []
-    finding = ("conflict" if r.conflicts else "unconfirmed" if r.unconfirmed else "polarity-weak" if r.flip
+    finding = ("conflict" if r.conflicts else "slot" if r.slot else "unconfirmed" if r.unconfirmed
+               else "polarity-weak" if r.flip
                else "swap" if r.swapped else "effect" if r.effect else "hedged" if r.hedged and r.cov >= r.need
                else "coverage")
     if r.conflicts:
         why.append(f"claim says {r.conflicts[0][1]}; source says {r.conflicts[0][2]}")
         if not r.subject_ok:
             why.append(f"but it is not about {', '.join(r.missing)}")
+    elif r.slot:
+        why.append(f"claim says {r.slot[0]}; source says {r.slot[1]}, of a subject the claim does not name")
     elif r.unconfirmed:
         why.append(f"does not state {', '.join(r.unconfirmed[:2])}")
     elif r.flip:

@@ -165,6 +165,19 @@ def test_reply_word_in_front_is_not_part_of_the_claim():
     assert claim_texts("No activists were deported in 2019.")[2] == ["No activists were deported in 2019"]
 
 
+@pytest.mark.parametrize("text, parts", [
+    ("Three were deported in May, and two remain in prison.", ["Three were deported in May", "Two remain in prison"]),
+    # a part with no subject of its own goes on about the first part's
+    ("The ferry left Dover at noon, and may have sunk near Calais.",
+     ["The ferry left Dover at noon, and may have sunk near Calais"]),
+    ("The plant closed in 2009, and reopened in 2012.", ["The plant closed in 2009, and reopened in 2012"]),
+])
+def test_a_comment_is_checked_in_parts_that_each_have_a_subject(text, parts):
+    from verify.pipeline.comment_judge import _parts
+
+    assert _parts(text.rstrip(".")) == parts
+
+
 def test_public_names_stay_importable_from_comments_module():
     import verify.pipeline.comments as m
 

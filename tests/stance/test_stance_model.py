@@ -507,3 +507,25 @@ def test_a_loosely_worded_value_conflict_accuses_only_with_the_model_sure_agains
     if expected == "contradicts":
         assert out.judgement.reason == "claim says 293; source says 239"
         assert out.judgement.check == "rules:conflict+model"
+
+
+def test_a_pair_is_not_read_as_support_when_the_rules_found_a_value_against_one_of_them():
+    """``combine`` relabels each passage the model read (its check becomes 'model'): the guard
+    reads the rules' own findings."""
+    from verify.stance.model import label
+
+    pool = _pool(first_check="conflict")
+    for j in pool:
+        j.features = {"entails": 0.3, "neutral": 0.6, "contradicts": 0.1}
+    labels = [j.judgement.label for j in label(pool, {**PARAMS, **JOINT}, "Yearout's firm had 750 workers.")]
+    assert "supports" not in labels
+    pool = _pool()
+    for j in pool:
+        j.features = {"entails": 0.3, "neutral": 0.6, "contradicts": 0.1}
+    labels = [j.judgement.label for j in label(pool, {**PARAMS, **JOINT}, "Yearout's firm had 750 workers.")]
+    assert labels == ["supports", "supports"]
+
+
+def test_another_name_in_the_slot_of_a_claim_naming_no_subject_is_no_model_support():
+    j = _judged("related", "slot", 0.8, (0.9, 0.08, 0.02))
+    assert combine(j, PARAMS, "It sails from Calais to Dover.").judgement.label == "related"

@@ -30,6 +30,9 @@ _DISPUTE_CUE = re.compile(
 _REPLY_WORD = re.compile(r"^\s*(?:no|nope|yes|yeah|yep|well|actually|wrong|false|not true|in fact)\s*[,.!;:\u2014-]+\s+",
                          re.I)
 RESCUE_MARGIN = 0.1
+# a part opening with an auxiliary, a modal or a past form has no subject of its own
+_NO_SUBJECT = re.compile(r"\s*(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|may|might|must|"
+                         r"should|shall|been|being|\w+ed)\b", re.I)
 
 
 def claim_texts(text: str) -> tuple[str, str, list[str]]:
@@ -64,7 +67,14 @@ def _parts(claim: str) -> list[str]:
     """Split 'A, and B' into two checks and drop corrections, vague time words and the
     reply word in front ('No, it opened in 1998' states that it did)."""
     out = []
-    for part in _AND.split(_REPLY_WORD.sub("", claim)):
+    pieces: list[str] = []
+    for piece in _AND.split(_REPLY_WORD.sub("", claim)):
+        # '..., and may have stalled' goes on about the first part's subject: not a claim alone
+        if pieces and _NO_SUBJECT.match(piece):
+            pieces[-1] += ", and " + piece
+        else:
+            pieces.append(piece)
+    for part in pieces:
         part = _VAGUE_TIME.sub("", part)
         cut = _CORRECTION.sub("", part)
         part = cut if len(cut.split()) >= 3 else part

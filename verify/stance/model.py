@@ -206,13 +206,16 @@ def decides(pool: list[Judged], params: dict, claim: str) -> bool:
 def label(pool: list[Judged], params: dict, claim: str) -> list[Judged]:
     """Every judged passage labelled (``combine``) and, where none decides alone, the best pair
     read together (``joined``); the unrelated left out. ``pool`` as ``ModelStance.score`` gives it."""
-    judged = joined([combine(j, params, claim) for j in pool], params)
+    judged = joined([combine(j, params, claim) for j in pool], params,
+                    [j.judgement.check for j in pool])
     return [j for j in judged if j.judgement.label != "unrelated"]
 
 
-def joined(judged: list[Judged], params: dict) -> list[Judged]:
+def joined(judged: list[Judged], params: dict, findings: list[str] | None = None) -> list[Judged]:
     """Where no passage alone supports or contradicts the claim, two that the model reads as
-    stating it together both support it; neither may state a value against it."""
+    stating it together both support it; neither may state a value against it (the rules'
+    ``findings`` of each, before ``combine`` relabelled them; else their checks as given)."""
+    findings = findings or [j.judgement.check for j in judged]
     if any(j.judgement.label in ("supports", "contradicts") for j in judged):
         return judged
     for i, j in enumerate(judged):
@@ -223,7 +226,7 @@ def joined(judged: list[Judged], params: dict) -> list[Judged]:
         sure = pe >= params.get("joint_supports", 1.01) and pe > pc
         if not sure or jt.coverage < params.get("joint_coverage", 1.01):
             continue
-        if any(judged[x].judgement.check == "conflict" for x in (i, jt.partner)):
+        if any(findings[x] in ("conflict", "slot") for x in (i, jt.partner)):
             continue
         out = list(judged)
         for x, y in ((i, jt.partner), (jt.partner, i)):
@@ -268,6 +271,8 @@ def combine(j: Judged, params: dict, claim: str) -> Judged:
     # will...') or as the claim's roles swapped is no support, however the model reads it
     # (``unasserted``: 0 off, 1 hedges and suppositions, 2 also swapped roles, weak negations)
     conflict = conflict or r.check in _UNASSERTED[int(params.get("unasserted", 0))]
+    # another name or journey in the slot of a claim naming no subject states something else
+    conflict = conflict or r.check == "slot"
     if r.label == "contradicts" and pe < params["veto_entails"] and pc >= params["rules_contradicts"]:
         label, score, reason, check = "contradicts", max(pc, r.score), r.reason, f"rules:{r.check}+model"
     elif (pe >= params["supports"] and pe > pc and not conflict and r.coverage >= params["support_coverage"]
