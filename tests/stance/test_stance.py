@@ -1129,3 +1129,9 @@ def test_one_shared_word_supports_nothing():
 def test_a_journey_the_other_way_round_is_no_support(claim, label):
     j = stance(claim, "The Kestrel ferry sails from Dover to Calais twice a day, its owners said.")
     assert j.label == label, j.reason
+
+
+def test_a_passage_negating_the_claims_act_in_other_words_does_not_support_it():
+    j = stance("The captain issued a mayday call before the Orla ferry sank.",
+               "The Orla ferry, which did not send a mayday call, sank off the coast after its engine failed.")
+    assert j.label == "related" and j.check == "polarity-weak"

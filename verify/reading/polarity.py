@@ -44,6 +44,7 @@ def polarity(claim: Facts, passage: Facts) -> Finding:
     return (_negated_words(claim, passage, c_neg, p_neg, names)
             or _opposite_predicate(claim, passage, c_neg, p_neg)
             or _without(claim, c_all, p_all, c_neg, p_neg, names, pstems)
+            or _negated_in_other_words(claim, passage, c_neg, names)
             or (False, "", ""))
 
 
@@ -119,6 +120,29 @@ def _without(claim: Facts, c_all: dict[str, str], p_all: dict[str, str], c_neg: 
         if flipped:
             s = flipped[0]
             return True, f"'{p_all.get(s) or c_all.get(s)}'", "without"
+    return None
+
+
+def _negated_in_other_words(claim: Facts, passage: Facts, c_neg: dict[str, str],
+                            names: set[str]) -> Finding | None:
+    """The passage negates a verb the claim puts in other words, of the claim's own object
+    ('did not issue a distress signal' / 'sent out a distress signal'): two of the claim's
+    words among the three after the negated one, in its clause. Weak: the verbs may differ in
+    sense. A claim that negates something itself is left to the checks above."""
+    if c_neg:
+        return None
+    cs = {s for s in claim.content if s not in names}
+    folded = fold(passage.text)
+    for j, cue in zip(passage.negations, passage.cue_words):
+        if cue.startswith("without") or passage.stems[j] in claim.stems or "..." in cue:
+            continue  # a word both state is read by _negated_words
+        m = re.search(r"\W+".join(re.escape(w) for w in cue.split()), folded, re.IGNORECASE)
+        if not m:
+            continue
+        rest = re.split(r"[,;:.()]", folded[m.end():], maxsplit=1)[0]
+        after = [canon(w) for w in words(rest) if w not in STOPWORDS][:3]
+        if len([a for a in after if a in cs]) >= 2:
+            return True, f"negates: '{cue} {' '.join(words(rest)[:4])}'", "other-words"
     return None
 
 
