@@ -178,6 +178,24 @@ def test_a_comment_is_checked_in_parts_that_each_have_a_subject(text, parts):
     assert _parts(text.rstrip(".")) == parts
 
 
+@pytest.mark.parametrize("evidence_score, verdict, kind", [
+    (0.35, "unverified", "claim"),    # a passage states most of it: the same facts, undecided
+    (0.10, "unverified", "opinion"),  # nothing speaks to it
+    (0.10, "supported", "claim"),     # the sources decide it
+])
+def test_a_plain_statement_the_model_doubts_is_a_claim_when_the_sources_speak_to_it(evidence_score, verdict, kind):
+    from verify.model import Claim, ClaimResult, Comment, Evidence
+    from verify.pipeline.comments import _judge_comment
+
+    def check(cid: str, i: int, text: str, row: int) -> ClaimResult:
+        ev = Evidence(stance="related", source="a.txt", passage="The night porter locked the door.", line=1,
+                      start=0, end=10, score=evidence_score, reason="r")
+        return ClaimResult(Claim(f"{cid}.{i}", text, row=row), verdict, 0.5, [ev], "r")
+
+    c = Comment(id="c1", parent_id=None, author="a", date="", text="The night porter locked the side door before midnight.")
+    assert _judge_comment(c, check).kind == kind
+
+
 def test_public_names_stay_importable_from_comments_module():
     import verify.pipeline.comments as m
 

@@ -29,7 +29,7 @@ _DISPUTE_CUE = re.compile(
 # A reply's opening word, set off by punctuation: "No, ...", "Actually, ...", "Wrong. ..."
 _REPLY_WORD = re.compile(r"^\s*(?:no|nope|yes|yeah|yep|well|actually|wrong|false|not true|in fact)\s*[,.!;:\u2014-]+\s+",
                          re.I)
-RESCUE_MARGIN = 0.1
+RESCUE_MARGIN = 0.15
 # a part opening with an auxiliary, a modal or a past form has no subject of its own
 _NO_SUBJECT = re.compile(r"\s*(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|may|might|must|"
                          r"should|shall|been|being|\w+ed)\b", re.I)

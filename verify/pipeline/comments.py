@@ -139,6 +139,10 @@ def _read_inputs(name: str, art: str, cache: str | Path | None,
     return comments, skipped, art_path, cache
 
 
+# a related passage's score is half the claim's share it states: 0.3 is most of the claim
+SPOKEN_TO = 0.3
+
+
 def _judge_comment(c: Comment, check: Callable[[str, int, str, int], ClaimResult]) -> CommentResult:
     """One comment's kind and the verdicts of its claims; an 'opinion' stating a fact the
     sources speak to is a claim after all."""
@@ -147,9 +151,11 @@ def _judge_comment(c: Comment, check: Callable[[str, int, str, int], ClaimResult
     if kind == "opinion" and not texts:
         rescued = [check(c.id, i, t, c.row) for i, t in enumerate(borderline_claims(c.text), 1)]
         decisive = [r for r in rescued if r.verdict in ("supported", "contradicted", "disputed")]
-        if decisive:
-            kind, checked = "claim", decisive
-            reason = "states a fact the sources speak to (" + decisive[0].verdict + ")"
+        # or one a passage states most of without deciding it: the same facts, told otherwise
+        spoken = [r for r in rescued if any(e.score >= SPOKEN_TO for e in r.evidence)]
+        if decisive or spoken:
+            kind, checked = "claim", decisive or spoken
+            reason = "states a fact the sources speak to (" + checked[0].verdict + ")"
     return CommentResult(c, kind, reason, overall([r.verdict for r in checked]), checked)
 
 
