@@ -38,7 +38,7 @@ def test_data_files_name_their_readers():
     for name in ("number_words", "months", "denial_verbs", "stance_words", "measures"):
         text = (lexicon._DATA / f"{name}.tsv").read_text(encoding="utf-8")
         assert text.startswith("# ") and "Read by verify.lexicon" in text
-    for name in ("synonyms", "irregular_verbs", "antonyms"):
+    for name in ("synonyms", "irregular_verbs", "antonyms", "currencies"):
         text = (lexicon._DATA / f"{name}.tsv").read_text(encoding="utf-8")
         assert text.startswith("# ") and "Read by verify.lexicon" in text
 

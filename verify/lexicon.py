@@ -72,6 +72,12 @@ def synonym_groups() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def currencies() -> tuple[tuple[str, str], ...]:
+    """(name, code or symbol, lower-case; ISO 4217 code): ('hk$', 'HKD'), ('baht', 'THB')."""
+    return tuple((word, code) for word, code in _rows("currencies"))
+
+
+@cache
 def antonym_pairs() -> tuple[tuple[str, str], ...]:
     """Opposite predicates common in reporting ('increase', 'decrease')."""
     return tuple((a, b) for a, b in _rows("antonyms"))

@@ -370,3 +370,28 @@ def test_a_score_reads_the_same_from_either_side(a, b):
     assert agree(won, lost) and same_kind(won, lost)
     other = [q for q in extract_quantities(f"Leeds won {a + 1}-{b} against York.") if q.kind == "score"][0]
     assert not agree(won, other)
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("The listing raised HK$88 billion.", "HKD"),
+    ("The listing raised 88 billion Hong Kong dollars.", "HKD"),
+    ("The fund holds S$2 million.", "SGD"),
+    ("The fine was A$40,000.", "AUD"),
+    ("He paid $3,000 to smugglers.", "USD"),
+    ("He paid 100,000 baht to smugglers.", "THB"),
+    ("It cost 5 million rupiah.", "IDR"),
+])
+def test_a_sum_is_read_in_its_own_currency(text, unit):
+    (q,) = extract_quantities(text)
+    assert (q.kind, q.unit) == ("money", unit)
+
+
+def test_a_sum_in_another_dollar_never_meets_us_dollars():
+    hk, us = extract_quantities("It raised HK$88 billion.")[0], extract_quantities("It raised $88 billion.")[0]
+    assert not same_kind(hk, us)  # two currencies are never compared: no conflict, no confirmation
+
+
+def test_currencies_are_read_from_their_data_file():
+    from verify import lexicon
+
+    assert ("hk$", "HKD") in lexicon.currencies() and ("baht", "THB") in lexicon.currencies()

@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..lexicon import measures, month_abbreviations, month_names, stance_words
+from ..lexicon import currencies, measures, month_abbreviations, month_names, stance_words
 from ..text import TENS, UNITS, fold
 from .places import COUNTRY, DEMONYMS
 
@@ -19,13 +19,7 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
           "trillion": 10**12, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 WORD_NUMBERS = {**UNITS, **TENS, "a dozen": 12, "dozen": 12, "a hundred": 100,
                 "a thousand": 1000, "a million": 10**6, "half": 0.5, "a half": 0.5}
-CURRENCIES = {
-    "baht": "THB", "thb": "THB", "฿": "THB", "dollar": "USD", "dollars": "USD", "usd": "USD",
-    "us dollars": "USD", "u.s. dollars": "USD", "us$": "USD", "$": "USD", "euro": "EUR",
-    "euros": "EUR", "eur": "EUR", "€": "EUR", "pound": "GBP", "pounds": "GBP", "gbp": "GBP",
-    "£": "GBP", "riel": "KHR", "riels": "KHR", "yen": "JPY", "¥": "JPY", "dong": "VND",
-    "yuan": "CNY", "rupees": "INR", "rupee": "INR",
-}
+CURRENCIES = dict(currencies())  # 'hk$': 'HKD', 'baht': 'THB' (verify/data/currencies.tsv)
 DURATION_DAYS = {"year": 365.25, "years": 365.25, "yr": 365.25, "yrs": 365.25,
                  "month": 30.44, "months": 30.44, "week": 7, "weeks": 7, "day": 1, "days": 1,
                  "decade": 3652.5, "decades": 3652.5, "hour": 1 / 24, "hours": 1 / 24,
@@ -50,8 +44,11 @@ _WORDNUM = (rf"(?:(?:{'|'.join(TENS)})(?:[\s-](?:{_words(1, 9)}))?"
             rf"|{_words(0, 19)}|a dozen|dozen|a hundred|a thousand|a million|half)")
 _SCALE = r"(?:[\s-]?(?:hundred|thousand|million|billion|trillion)\b|(?:k|m|mn|bn)\b)?"
 _QUAL = "|".join(sorted((re.escape(q) for q in APPROX), key=len, reverse=True))
-_CUR_PRE = r"(?:us\$|\$|€|£|¥|฿)"
-_CUR_POST = "|".join(sorted((re.escape(c) for c in CURRENCIES if c[0].isalpha()), key=len, reverse=True))
+# symbols, bare or after a country's letters, come before a figure ('HK$88 billion'); words after it
+_CUR_PRE = "(?:" + "|".join(sorted((re.escape(c) for c in CURRENCIES if not c[0].isalpha() or "$" in c),
+                                  key=len, reverse=True)) + ")"
+_CUR_POST = "|".join(sorted((re.escape(c) for c in CURRENCIES if c[0].isalpha() and "$" not in c),
+                            key=len, reverse=True))
 _UNIT_POST = (r"(?P<pct>%|\s?per\s?cent\b|\s?percent\b)"
               rf"|[\s-]?(?P<cur>{_CUR_POST})\b"
               r"|[\s-](?P<dur>years?|yrs?|months?|weeks?|days?|decades?|hours?|century|centuries)\b(?P<old>[\s-]old)?"
