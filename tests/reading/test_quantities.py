@@ -395,3 +395,15 @@ def test_currencies_are_read_from_their_data_file():
     from verify import lexicon
 
     assert ("hk$", "HKD") in lexicon.currencies() and ("baht", "THB") in lexicon.currencies()
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Power was cut to 18 Northern and central California counties.", 18.0),
+    ("Rain fell on 3 Southern states.", 3.0),
+])
+def test_a_direction_after_a_number_is_no_title(text, value):
+    assert [q.value for q in extract_quantities(text)] == [value]
+
+
+def test_a_titlecase_word_after_a_number_is_still_a_title():
+    assert extract_quantities("They watched 47 Meters Down on Friday.") == []

@@ -186,8 +186,9 @@ GENERIC_HEADS = frozenset("""embassy consulate province district county state ci
 river lake mountain island street road avenue square court ministry party university college
 school hospital airport stadium prison temple pagoda church mosque council committee army police
 agency commission bank station bridge park prize award cup league""".split())
-_DIRECTIONS = frozenset("north south east west northern southern eastern western upper lower "
-                        "central greater new old".split())
+DIRECTIONS = frozenset("north south east west northern southern eastern western upper lower "
+                       "central greater new old".split())
+_DIRECTIONS = DIRECTIONS
 
 
 def _name_slot(cw: list[str], e: list[str], pw: list[str], f: list[str]) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..lexicon import currencies, measures, month_abbreviations, month_names, stance_words
 from ..text import TENS, UNITS, fold
-from .places import COUNTRY, DEMONYMS
+from .places import COUNTRY, DEMONYMS, DIRECTIONS
 
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 10**12, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
@@ -159,8 +159,10 @@ def _interval(qual: str | None, lo: float, hi: float) -> tuple[float, float]:
 
 
 def _title_word(word: str) -> bool:
+    """'Meters' in '47 Meters Down'; not a nationality ('155 Indonesians'), a country or a
+    direction ('18 Northern and central California counties')."""
     w = word.lower()
-    return not ({w, w[:-1]} & (_NOT_TITLE | DEMONYMS) or w in COUNTRY)  # 'Cambodians' too
+    return not ({w, w[:-1]} & (_NOT_TITLE | DEMONYMS | DIRECTIONS) or w in COUNTRY)
 
 
 _NOT_TITLE = frozenset(month_names()) | frozenset(month_abbreviations()) | frozenset("""the in on
