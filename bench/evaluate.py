@@ -63,6 +63,8 @@ def splits(shared: Path, which: str = "dev") -> list[Split]:
 
 NEWSDEV = ROOT / "bench/newsdev"      # 100 claims written blind over 24 real news pages
 SAMPLEDEV = ROOT / "bench/sampledev"  # 72 claims written blind over the sample corpus
+NEWSAUDIT = ROOT / "bench/newsaudit"    # a draft with planted errors over the newsdev corpus (session 8)
+NEWSCOMMENTS = ROOT / "bench/newscomments"  # a comment thread under the newsdev AirAsia report
 
 
 def newsdev_sources(shared: Path) -> Path | None:
@@ -120,28 +122,39 @@ def run(split: Split, stance: str, out: Path, shared: Path, jobs: int, model: st
     return {**score(gold, path, shared), "seconds": round(seconds, 1)}
 
 
-def run_audit(stance: str, out: Path, shared: Path, model: str | None) -> str:
-    """The dev draft with planted errors, scored by ``score_audit.py``."""
+def run_audit(stance: str, out: Path, shared: Path, model: str | None, news: bool = False) -> str:
+    """The dev draft with planted errors (or, with ``news``, ``bench/newsaudit``'s draft over the
+    newsdev corpus), scored by ``score_audit.py``."""
     from verify import audit
 
-    report = audit(shared / "eval/dev/draft.md", [ROOT / "sources"], cache=out / "cache" / "dev",
-                   stance=stance, stance_model=model)
-    path = out / f"{stance}-audit.json"
+    draft, gold, sources, name = (shared / "eval/dev/draft.md", shared / "eval/dev/draft-gold.csv",
+                                  ROOT / "sources", "dev")
+    if news:
+        draft, gold = NEWSAUDIT / "draft.md", NEWSAUDIT / "draft-gold.csv"
+        sources, name = newsdev_sources(shared), "newsdev"  # type: ignore[assignment]
+    report = audit(draft, [sources], cache=out / "cache" / name, stance=stance, stance_model=model)
+    path = out / f"{stance}-audit-{name}.json"
     path.write_text(json.dumps(report.to_dict(), ensure_ascii=False), encoding="utf-8")
-    return _last_line([str(shared / "eval/dev/draft-gold.csv"), str(path)], shared / "eval/score_audit.py")
+    return _last_line([str(gold), str(path)], shared / "eval/score_audit.py")
 
 
 def run_comments(thread: str, stance: str, out: Path, shared: Path, model: str | None) -> str:
-    """A dev comment thread under its sample-corpus article, scored by ``score_comments.py``."""
+    """A dev comment thread under its sample-corpus article (or ``news``: ``bench/newscomments``
+    under the newsdev corpus's AirAsia report), scored by ``score_comments.py``."""
     from verify import assess
 
-    article = next((ROOT / "sources").glob(f"*{thread}*.txt"))
-    report = assess(shared / f"eval/dev/comments-{thread}.csv", article, [ROOT / "sources"],
-                    cache=out / "cache" / "dev", stance=stance, stance_model=model)
+    if thread == "news":
+        sources, name = newsdev_sources(shared), "newsdev"
+        article = sources / "airasia.txt"  # type: ignore[operator]
+        comments, gold = NEWSCOMMENTS / "comments.csv", NEWSCOMMENTS / "comments-gold.csv"
+    else:
+        sources, name = ROOT / "sources", "dev"
+        article = next((ROOT / "sources").glob(f"*{thread}*.txt"))
+        comments, gold = shared / f"eval/dev/comments-{thread}.csv", shared / f"eval/dev/comments-{thread}-gold.csv"
+    report = assess(comments, article, [sources], cache=out / "cache" / name, stance=stance, stance_model=model)
     path = out / f"{stance}-comments-{thread}.json"
     path.write_text(json.dumps(report.to_dict(), ensure_ascii=False), encoding="utf-8")
-    return _last_line([str(shared / f"eval/dev/comments-{thread}-gold.csv"), str(path)],
-                      shared / "eval/score_comments.py")
+    return _last_line([str(gold), str(path)], shared / "eval/score_comments.py")
 
 
 def _last_line(argv: list[str], scorer: Path) -> str:
@@ -181,7 +194,12 @@ def main() -> None:
         print()
         for stance in args.stance:
             print(f"- audit `dev/draft.md`, {stance}: {run_audit(stance, args.out, args.shared, args.stance_model)}")
-            for thread in ("camboja", "piseth"):
+            if newsdev_sources(args.shared):
+                line = run_audit(stance, args.out, args.shared, args.stance_model, news=True)
+                print(f"- audit `bench/newsaudit`, {stance}: {line}")
+            for thread in ("camboja", "piseth", "news"):
+                if thread == "news" and not newsdev_sources(args.shared):
+                    continue
                 line = run_comments(thread, stance, args.out, args.shared, args.stance_model)
                 print(f"- comments `{thread}`, {stance}: {line}")
 
