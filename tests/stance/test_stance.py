@@ -1135,3 +1135,14 @@ def test_a_passage_negating_the_claims_act_in_other_words_does_not_support_it():
     j = stance("The captain issued a mayday call before the Orla ferry sank.",
                "The Orla ferry, which did not send a mayday call, sank off the coast after its engine failed.")
     assert j.label == "related" and j.check == "polarity-weak"
+
+
+@pytest.mark.parametrize("claim, label", [
+    # the claim reports a forecast itself: a passage reporting it in other words states it
+    ("Analysts at Brenner Bank expect exports to rise 5 percent next year.", "supports"),
+    # a plain claim is not stated by a passage that only forecasts it
+    ("Exports at Brenner Bank's clients will rise 5 percent next year.", "related"),
+])
+def test_a_forecast_states_a_claim_only_when_the_claim_reports_a_forecast_too(claim, label):
+    j = stance(claim, "Analysts at Brenner Bank forecast that exports will rise 5 percent next year.")
+    assert j.label == label, j.reason
