@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..model import ClaimResult
+from ..reading.parts import AUXILIARIES
 
 if TYPE_CHECKING:
     from ..model import Comment, CommentResult
@@ -31,8 +32,7 @@ _REPLY_WORD = re.compile(r"^\s*(?:no|nope|yes|yeah|yep|well|actually|wrong|false
                          re.I)
 RESCUE_MARGIN = 0.15
 # a part opening with an auxiliary, a modal or a past form has no subject of its own
-_NO_SUBJECT = re.compile(r"\s*(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|may|might|must|"
-                         r"should|shall|been|being|\w+ed)\b", re.I)
+_NO_SUBJECT = re.compile(r"\s*(?:" + "|".join(sorted(AUXILIARIES)) + r"|\w+ed)\b", re.I)
 
 
 def claim_texts(text: str) -> tuple[str, str, list[str]]:

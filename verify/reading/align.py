@@ -51,15 +51,16 @@ def _rival(claim: Facts, passage: Facts, p: Quantity, items_p: list) -> bool:
     another clause of the sentence, one holding a figure of the same kind, and ``p``'s clause
     names someone else."""
     sentence = _bounds(passage, p.start, p.end)
+    others = [q for q in items_p if q is not p and q.kind == p.kind and sentence[0] <= q.start < sentence[1]]
+    if not others:  # the common case: one figure of its kind in the sentence
+        return False
     lo, hi = _bounds(passage, p.start, p.end, clause=True)
     clause = set(words(passage.text[lo:hi]))
     ours = [set(e) for e in claim.entities]
     if any(e <= clause for e in ours) or not any(
             set(e) <= clause and set(e) not in ours for e in passage.entities):
         return False
-    for q in items_p:
-        if q is p or q.kind != p.kind or not sentence[0] <= q.start < sentence[1]:
-            continue
+    for q in others:
         q_lo, q_hi = _bounds(passage, q.start, q.end, clause=True)
         if (q_lo, q_hi) != (lo, hi) and any(e <= set(words(passage.text[q_lo:q_hi])) for e in ours):
             return True

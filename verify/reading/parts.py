@@ -93,12 +93,12 @@ def _past_forms() -> frozenset[str]:
     return frozenset(past for past, _base in irregular_verbs())
 
 
-_AUXILIARIES = frozenset("""is are was were has have had do does did will would can could may might
+AUXILIARIES = frozenset("""is are was were has have had do does did will would can could may might
 must should shall been being""".split())
 
 
 def _auxiliary(word: str) -> bool:
-    return word in _AUXILIARIES
+    return word in AUXILIARIES
 
 
 def _sentence(text: str) -> str:

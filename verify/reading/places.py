@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from ..text import nearest_spelling, words
 
@@ -188,7 +189,6 @@ school hospital airport stadium prison temple pagoda church mosque council commi
 agency commission bank station bridge park prize award cup league""".split())
 DIRECTIONS = frozenset("north south east west northern southern eastern western upper lower "
                        "central greater new old".split())
-_DIRECTIONS = DIRECTIONS
 
 
 def _name_slot(cw: list[str], e: list[str], pw: list[str], f: list[str]) -> bool:
@@ -245,7 +245,7 @@ def slot_conflicts(claim_words: list[str], claim_entities: list[list[str]],
             # 'US Embassy' / 'Chinese Embassy', 'South Yorkshire' / 'West ... Yorkshire' in the
             # same slot; but 'Bob Riley' / 'Robert Renfroe Riley' may be one man, so a shared
             # surname is not
-            if (e[-1] == f[-1] and (e[-1] in GENERIC_HEADS or e[0] in _DIRECTIONS or f[0] in _DIRECTIONS)
+            if (e[-1] == f[-1] and (e[-1] in GENERIC_HEADS or e[0] in DIRECTIONS or f[0] in DIRECTIONS)
                     and not match(e[0], pset) and not match(f[0], cset) and not misspelt(e[0], f[0])
                     and _name_slot(claim_words, e, passage_words, f)):
                 out.append((" ".join(e), " ".join(f)))
@@ -285,10 +285,11 @@ _NAME_RUN = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
 _ROUTE = re.compile(rf"\bfrom\s+(?:[\w’'-]+\s+){{0,5}}?({_NAME_RUN})\s+to\s+(?:the\s+)?({_NAME_RUN})")
 
 
-def routes(text: str) -> list[tuple[str, str, str]]:
+@lru_cache(maxsize=4096)
+def routes(text: str) -> tuple[tuple[str, str, str], ...]:
     """Journeys as written, 'from A to B': (A, B, the phrase), names folded."""
-    return [(" ".join(words(m.group(1))), " ".join(words(m.group(2))), m.group(0))
-            for m in _ROUTE.finditer(text)]
+    return tuple((" ".join(words(m.group(1))), " ".join(words(m.group(2))), m.group(0))
+                 for m in _ROUTE.finditer(text))
 
 
 def reversed_routes(claim: str, passage: str) -> list[tuple[str, str]]:

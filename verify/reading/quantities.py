@@ -316,7 +316,8 @@ def _span_words(text: str) -> list[Quantity]:
 _SCORE = re.compile(r"(?<![\d.,:/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d%/:-])(?![.,]\d)")
 # after a score: nothing, a result word ('a 3-1 win') or a word that is no counted noun ('2-0 at home')
 _AFTER_SCORE = re.compile(r"\s*(?:$|[^\w\s]|(?:against|to|at|in|on|over|with|after|for|from|by|"
-                          r"and|but|as|when|while|before|the|a|an|this|last|on)\b)", re.IGNORECASE)
+                          r"and|but|as|when|while|before|the|a|an|this|last)\b)", re.IGNORECASE)
+_SPAN_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)  # 'between 10-15': a range
 _RESULT = re.compile(r"\b(?:" + "|".join(stance_words("result")) + r")\b", re.IGNORECASE)
 
 
@@ -330,7 +331,7 @@ def _scores(text: str) -> list[Quantity]:
         hi = [i for i in (text.find(x, m.end()) for x in (",", ";", ". ", ")")) if i != -1]
         clause = text[lo_clause + 1:min(hi) if hi else len(text)]
         after = _AFTER_SCORE.match(text, m.end()) or _RESULT.match(text, m.end() + 1)
-        opened = re.search(r"\b(?:between|from)\s+$", text[:m.start()], re.IGNORECASE)
+        opened = _SPAN_OPEN.search(text, max(0, m.start() - 12), m.start())
         if not _RESULT.search(clause) or not after or opened:
             continue
         a, b = sorted((int(m.group(1)), int(m.group(2))), reverse=True)
