@@ -323,10 +323,10 @@ def _name_slots(r: _Reading) -> None:
     else:
         r.loose = loose
         r.conflicts += [("name", cv, sv) for cv, sv in slotted]
-        if slotted and r.subject_ok is not True:
+        if (slotted or loose) and r.subject_ok is not True:
             # the claim's name that the passage replaces is the conflict, not a missing subject
-            rest = replace(claim, entities=[e for e in claim.entities
-                                            if " ".join(e) not in {cv for cv, _ in slotted}])
+            replaced = {cv for cv, _ in slotted + loose}
+            rest = replace(claim, entities=[e for e in claim.entities if " ".join(e) not in replaced])
             r.subject_ok, r.missing = _about_subject(rest, passage, r.context)
     r.loose += namesakes(claim, passage)
 

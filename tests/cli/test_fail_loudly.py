@@ -135,7 +135,7 @@ signal.signal(signal.SIGINT, signal.default_int_handler)
 from pathlib import Path
 import verify.pipeline.claim_check as c
 ready = Path(sys.argv[1])
-def slow(claim, index, sources, stance=None):
+def slow(claim, index, sources, *rest):
     ready.touch()
     time.sleep(60)
 c._check_claim = slow

@@ -324,3 +324,23 @@ def test_comment_section_starts_at_a_run_of_comments_not_a_lone_quote():
     b = Comment("b", "Nobody should live in fear like this.")
     assert comment_section(page, [quote, a, b]) == page.index("The mayor")
     assert comment_section(page, [quote]) is None
+
+
+def test_every_sentence_of_the_article_is_a_candidate_for_a_comment_about_it(tmp_path):
+    # a comment's words may match another report better than the article it is under
+    from verify.model import Claim
+    from verify.pipeline.check import open_index
+    from verify.pipeline.claim_check import claim_candidates
+
+    (tmp_path / "article.txt").write_text(
+        "The ferry left Port Arden at noon. Officials gave no reason. It was carrying 212 passengers.\n", encoding="utf-8")
+    (tmp_path / "other.txt").write_text(
+        "The ferry was carrying passengers and cars at noon, the harbour said.\n", encoding="utf-8")
+    index, srcs, _ = open_index([tmp_path / "article.txt", tmp_path / "other.txt"], tmp_path / "cache")
+    by_id = {s.id: s for s in srcs}
+    article = next(s.id for s in srcs if s.path.endswith("article.txt"))
+    claim = Claim("c1", "The ferry was carrying 200 people.")
+    plain = {(c.passage.source_id, c.passage.index) for c in claim_candidates(claim, index, by_id)}
+    about = {(c.passage.source_id, c.passage.index) for c in claim_candidates(claim, index, by_id, article)}
+    assert (article, 1) not in plain  # it shares no word with the claim
+    assert {(article, 0), (article, 1), (article, 2)} <= about and plain <= about

@@ -47,10 +47,10 @@ def test_a_fault_judging_one_claim_leaves_it_unverified_and_keeps_the_rest(sampl
 
     real = vc._check_claim
 
-    def flaky(claim, index, sources, stance):
+    def flaky(claim, index, sources, stance, about=None):
         if "Sokha" in claim.text:
             raise ZeroDivisionError("float division by zero")
-        return real(claim, index, sources, stance)
+        return real(claim, index, sources, stance, about)
 
     monkeypatch.setattr(vc, "_check_claim", flaky)
     report = check(["Sam Sokha is serving a two-year prison sentence.", "Chantra fled to Thailand."],

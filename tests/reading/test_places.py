@@ -77,3 +77,34 @@ def test_a_journey_given_the_other_way_round_is_reversed_and_the_same_way_is_not
     assert reversed_routes("The ferry sails from Calais to Dover.", passage) == [
         ("from Calais to Dover", "from Dover to Calais")]
     assert reversed_routes("The ferry sails from Dover to Calais.", passage) == []
+
+
+def _governed(claim: str, passage: str) -> list[tuple[str, str]]:
+    from verify.reading.facts import read_facts
+    from verify.reading.places import governed_slots
+    from verify.text import token_match
+
+    c, p = read_facts(claim), read_facts(passage)
+    return governed_slots(c.words, c.entities, p.words, p.entities, token_match)
+
+
+@pytest.mark.parametrize("claim, passage, pair", [
+    ("The governor of Ardenia, Lia Moss, opened the bridge.",
+     "The governor of Belmora, Lia Moss, opened the bridge.", ("ardenia", "belmora")),
+    ("Tom Reed played for Kestrel United last season.",
+     "Tom Reed played for Harbor City last season.", ("kestrel united", "harbor city")),
+])
+def test_two_names_governed_by_the_same_word_and_preposition_fill_one_slot(claim, passage, pair):
+    assert _governed(claim, passage) == [pair]
+
+
+@pytest.mark.parametrize("claim, passage", [
+    # the same preposition under another word: two facts, not one slot
+    ("Tom Reed flew to Ardenia.", "Tom Reed was born in Belmora."),
+    # the subject is no prepositional slot: two people may each do it
+    ("Lia Moss opened the bridge.", "Tom Reed opened the bridge."),
+    # a name the passage also gives is stated, whatever else it names
+    ("The governor of Ardenia met Lia Moss.", "The governor of Ardenia met the governor of Belmora."),
+])
+def test_names_in_other_slots_are_not_one_slot(claim, passage):
+    assert _governed(claim, passage) == []

@@ -21,15 +21,18 @@ MAX_RELATED = 3
 
 
 def check_claim(claim: Claim, index: Retriever, sources: dict[str, Source],
-                stance: Stance | None = None) -> ClaimResult:
+                stance: Stance | None = None, about: str | None = None) -> ClaimResult:
     """Judge the best candidate passages for one claim and decide its verdict.
+
+    ``about``: the id of the source the claim was made about (the article a reader comments
+    on), whose every passage is a candidate beside the corpus's best.
 
     A fault in judging one claim (a bug, not bad input) leaves that claim unverified with the
     fault as its reason, so one odd sentence never loses a run of thousands. A stance model
     that cannot be loaded at all is not such a fault: it ends the run (``ModelError``)."""
     stance = stance or make_stance()
     try:
-        return _check_claim(claim, index, sources, stance)
+        return _check_claim(claim, index, sources, stance, about)
     except sqlite3.DatabaseError as exc:  # the index itself failed: the run cannot go on
         unseal = getattr(index, "unseal", None)  # PassageIndex: check the file next time
         if unseal is not None:
@@ -44,17 +47,29 @@ def check_claim(claim: Claim, index: Retriever, sources: dict[str, Source],
                            reason=f"could not be judged: internal error ({type(exc).__name__}: {exc})")
 
 
-def claim_candidates(claim: Claim, index: Retriever, sources: dict[str, Source]) -> list[Candidate]:
-    """Retrieval: the claim's best passages, each with the sentences around it."""
+# at most this many passages of the source a claim is about join its candidates (an article)
+ABOUT_PASSAGES = 400
+
+
+def claim_candidates(claim: Claim, index: Retriever, sources: dict[str, Source],
+                     about: str | None = None) -> list[Candidate]:
+    """Retrieval: the claim's best passages, each with the sentences around it; with ``about``,
+    every passage of that source too. A reader's comment speaks of the article it is under
+    ('the jet was at 32,000 ft'): its words may match another report better than the
+    article's sentence, which the stance's own first look then ranks among them."""
     hits = candidates(index, claim.text)
+    if about is not None:
+        seen = {(p.source_id, p.index) for p, _sim in hits}
+        hits += [(p, 0.0) for p in index.span(about, 0, ABOUT_PASSAGES - 1)
+                 if (p.source_id, p.index) not in seen]
     passages = [p for p, _sim in hits]
     return [Candidate(p, around, sources.get(p.source_id), sim, rank)
             for rank, ((p, sim), around) in enumerate(zip(hits, index.contexts(passages, before=2, after=1)))]
 
 
 def _check_claim(claim: Claim, index: Retriever, sources: dict[str, Source],
-                 stance: Stance) -> ClaimResult:
-    judged = stance.judge(claim.text, claim_candidates(claim, index, sources), index.idf)
+                 stance: Stance, about: str | None = None) -> ClaimResult:
+    judged = stance.judge(claim.text, claim_candidates(claim, index, sources, about), index.idf)
     evidence = _evidence(judged)
     verdict, confidence, reason = decide(evidence)
     calibrated = getattr(stance, "confidence", None)  # optional: P(right) for this stance

@@ -113,7 +113,8 @@ def assess(comments_path: str | Path, article: str | Path | None = None, sources
     section = comment_section(_article_text(art_path), comments)
 
     def check(cid: str, i: int, text: str, row: int) -> ClaimResult:
-        return outside(check_claim(Claim(f"{cid}.{i}", text, row=row), index, by_id, judge), art_id, section)
+        return outside(check_claim(Claim(f"{cid}.{i}", text, row=row), index, by_id, judge, art_id or None),
+                       art_id, section)
 
     results = {c.id: _judge_comment(c, check) for c in comments}
     _thread(results, index.idf)

@@ -152,7 +152,7 @@ def _aliases(entities: list[list[str]], ws: list[str]) -> list[str]:
             out.append(acro)
     for ent in entities:
         toks = [t for t in ent if t not in _ACRONYM_SKIP]
-        if len(toks) >= 3 and all(t.isalpha() for t in toks):
+        if len(toks) >= 2 and all(t.isalpha() for t in toks):
             out.append("".join(t[0] for t in toks))
     present = set(ws)
     return [a for a in dict.fromkeys(out) if a not in present]

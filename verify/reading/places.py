@@ -256,7 +256,42 @@ def slot_conflicts(claim_words: list[str], claim_entities: list[list[str]],
                     and _name_slot(claim_words, e, passage_words, f)):
                 out.append((" ".join(e), " ".join(f)))
                 break
+    taken = {c for c, _ in out} | {c for c, _ in loose}
+    governed = governed_slots(claim_words, claim_entities, passage_words, passage_entities, match)
+    loose += [pair for pair in governed if pair[0] not in taken]
     return out, loose
+
+
+def governed_slots(claim_words: list[str], claim_entities: list[list[str]],
+                   passage_words: list[str], passage_entities: list[list[str]],
+                   match: Callable[[str, set[str]], str | None]) -> list[tuple[str, str]]:
+    """Any two names, each absent from the other text, governed by the same word and
+    preposition ('the governor of Ardenia' / 'the governor of Belmora', 'played for Leeds' /
+    'played for Hull'): the passage speaks of the claim's subject, but with another name
+    where the claim has its own. Loose only (one may play for two clubs): it keeps the
+    passage from confirming the claim, and lets a model sure of a contradiction accuse."""
+    out: list[tuple[str, str]] = []
+    pset, cset = set(passage_words), set(claim_words)
+    for e in claim_entities:
+        if any(match(t, pset) for t in e) or e[0] not in claim_words:
+            continue
+        i = claim_words.index(e[0])
+        for f in passage_entities:
+            if any(match(t, cset) for t in f) or f[0] not in passage_words:
+                continue
+            one, other = "".join(e), "".join(f)
+            if one.startswith(other) or other.startswith(one) or misspelt(one, other):
+                continue  # 'CO2' / 'CO 2': one name spelt two ways
+            a = passage_words.index(f[0])
+            k_c, prev_c, _ = _before(claim_words, i)
+            k_p, prev_p, _ = _before(passage_words, a)
+            if not prev_c or prev_c != prev_p or prev_c not in _PREPOSITIONS:
+                continue
+            gov_c, gov_p = _before(claim_words, k_c)[1], _before(passage_words, k_p)[1]
+            if gov_c and gov_c == gov_p and gov_c not in _FUNCTION:
+                out.append((" ".join(e), " ".join(f)))
+                break
+    return out
 
 
 def misspelt(a: str, b: str) -> bool:
