@@ -419,7 +419,9 @@ def _support(r: _Reading) -> Judgement | None:
     # a claim that itself reports a plan, a forecast or a fear ('Analysts expect...') is stated
     # by a passage reporting one in other words ('analysts forecast...')
     r.hedged = (set() if _assertion.UNSURE & set(claim.words) else
-                {w for w in _assertion.UNSURE & set(passage.words) if canon(w) not in claim.stems})
+                {w for w in _assertion.UNSURE & set(passage.words) if canon(w) not in claim.stems
+                 # '..., and fears arrest': the hedge is about something else
+                 and not _assertion.hedges_other_words(passage.text, w, set(claim.stems))})
     if not (r.cov >= r.need and (r.pred >= 0.4 or r.both_negated) and not r.conflicts and not r.flip
             and not r.slot
             and not r.unconfirmed and not r.swapped and not r.effect and not r.hedged

@@ -29,3 +29,34 @@ UNSURE = frozenset("whether unclear uncertain unconfirmed rumoured rumored specu
                    "seeking demanded demands requested proposed faces facing might falsely wrongly "
                    "debunked promised promises vowed vows expect expects expected forecast "
                    "forecasts plans planned fear fears feared".split())
+
+
+# where a hedge word's reach ends: a clause break or the sentence's end (not a quote: 'falsely
+# claiming that a "peer-reviewed study"...' reaches into it)
+_REACH_END = re.compile(r"[,;:()\[\]]|\s[-–—]\s|[.!?](?:\s|$)")
+
+
+# words that judge a statement wherever it stands ('a claim debunked by scientists'): they
+# always hedge
+_JUDGING = frozenset("debunked falsely wrongly unconfirmed rumoured rumored speculated".split())
+
+
+def hedges_other_words(text: str, word: str, claim_stems: set[str]) -> bool:
+    """Every ``word`` (a hedge) in ``text`` governs words of its own, none of the claim's:
+    '...said he first applied in 2019, and fears arrest and deportation' fears the arrest,
+    not the application. A hedge with nothing after it in its clause ('exports fell, analysts
+    speculated') or before any of the claim's words still hedges them."""
+    from ..text import STOPWORDS, canon, words
+
+    if word.lower() in _JUDGING:
+        return False
+    found = False
+    for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.IGNORECASE):
+        rest = text[m.end():]
+        end = _REACH_END.search(rest)
+        after = [w for w in words(rest[:end.start() if end else len(rest)])
+                 if w not in STOPWORDS and len(w) > 2 and not w.isdigit()]
+        if not after or any(canon(w) in claim_stems for w in after):
+            return False
+        found = True
+    return found
