@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..text import STOPWORDS, canon, words
+
 # a question, or a sentence opening on a condition ('If Thailand deports him', 'Had the
 # elections not been held'), states nothing either way
 ASKS = re.compile(r"^\s*(?:if|unless|suppose|supposing|imagine|had\s+(?:\w+\s+){1,4}not)\b"
@@ -46,8 +48,6 @@ def hedges_other_words(text: str, word: str, claim_stems: set[str]) -> bool:
     '...said he first applied in 2019, and fears arrest and deportation' fears the arrest,
     not the application. A hedge with nothing after it in its clause ('exports fell, analysts
     speculated') or before any of the claim's words still hedges them."""
-    from ..text import STOPWORDS, canon, words
-
     if word.lower() in _JUDGING:
         return False
     found = False

@@ -275,20 +275,18 @@ def governed_slots(claim_words: list[str], claim_entities: list[list[str]],
     for e in claim_entities:
         if any(match(t, pset) for t in e) or e[0] not in claim_words:
             continue
-        i = claim_words.index(e[0])
+        k_c, prev_c, _ = _before(claim_words, claim_words.index(e[0]))
+        gov_c = _before(claim_words, k_c)[1]
+        if prev_c not in _PREPOSITIONS or not gov_c or gov_c in _FUNCTION:
+            continue  # not governed by a word and a preposition: no slot to fill
         for f in passage_entities:
             if any(match(t, cset) for t in f) or f[0] not in passage_words:
                 continue
             one, other = "".join(e), "".join(f)
             if one.startswith(other) or other.startswith(one) or misspelt(one, other):
                 continue  # 'CO2' / 'CO 2': one name spelt two ways
-            a = passage_words.index(f[0])
-            k_c, prev_c, _ = _before(claim_words, i)
-            k_p, prev_p, _ = _before(passage_words, a)
-            if not prev_c or prev_c != prev_p or prev_c not in _PREPOSITIONS:
-                continue
-            gov_c, gov_p = _before(claim_words, k_c)[1], _before(passage_words, k_p)[1]
-            if gov_c and gov_c == gov_p and gov_c not in _FUNCTION:
+            k_p, prev_p, _ = _before(passage_words, passage_words.index(f[0]))
+            if prev_p == prev_c and _before(passage_words, k_p)[1] == gov_c:
                 out.append((" ".join(e), " ".join(f)))
                 break
     return out
