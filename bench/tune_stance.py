@@ -45,6 +45,8 @@ GRID = {
     "rules_supports": [0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 1.01],
     "veto_contradicts": [0.2, 0.4, 0.6, 0.8, 1.01],
     "veto_entails": [0.2, 0.4, 0.6, 0.8, 1.01],
+    # a rules support the model reads as surely neutral is withheld; 1.01 = off
+    "veto_neutral": [0.8, 0.7, 0.9, 0.95, 1.01],
     "rules_contradicts": [0.0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.4, 1.01],
     "contradicts": [0.8, 0.9, 0.95, 0.97, 0.99, 1.01],
     "contradict_coverage": [0.3, 0.4, 0.5, 0.6, 0.7, 0.8],

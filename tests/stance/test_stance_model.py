@@ -239,6 +239,27 @@ def test_what_the_rules_read_as_not_asserted_is_no_model_support(level, check, e
     assert out.judgement.label == expected
 
 
+@pytest.mark.parametrize("check, probs, expected", [
+    ("coverage", (0.05, 0.9, 0.05), "related"),   # the claim's words, but something else said
+    ("values", (0.05, 0.9, 0.05), "related"),     # its figures too: still something else
+    ("coverage", (0.2, 0.75, 0.05), "supports"),  # the model not sure it is something else
+    ("coverage", (0.3, 0.6, 0.1), "supports"),
+])
+def test_a_rules_support_the_model_is_sure_says_something_else_is_withheld(check, probs, expected):
+    j = _judged("supports", check, 0.9, probs, text="A hospital employee reported the theft to the police.")
+    out = combine(j, {**PARAMS, "veto_neutral": 0.8}, "Police arrested a hospital employee.")
+    assert out.judgement.label == expected
+    if expected == "related":
+        assert out.judgement.check == "model-neutral"
+        assert "reads it as saying something else (90%)" in out.judgement.reason
+        assert "claim has 'arrested'" in out.judgement.reason
+
+
+def test_a_rules_support_stands_whatever_the_model_reads_as_neutral_when_the_veto_is_off():
+    j = _judged("supports", "coverage", 0.9, (0.16, 0.83, 0.01))
+    assert combine(j, PARAMS, "The minister resigned in May.").judgement.label == "supports"
+
+
 def test_the_model_alone_never_accuses_a_passage_that_does_not_name_the_claims_subject():
     j = _judged("related", "coverage", 0.8, (0.01, 0.01, 0.98), named=False)
     assert combine(j, PARAMS, "The minister resigned in May.").judgement.label == "related"

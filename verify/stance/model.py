@@ -5,7 +5,8 @@ the best few by coverage go to the cross-encoder, which gives P(entails), P(neut
 P(contradicts) for (passage, claim). ``combine`` then labels each passage:
 
 - supports: the model is confident it entails the claim and the rules find no value conflict,
-  or the rules state every value and the model does not object;
+  or the rules state every value and the model does not object: it neither reads the passage
+  against the claim nor is sure it says something else (``veto_neutral``);
 - contradicts: the rules name a value conflict or a negation about the claim's subject and the
   model does not read support; or the rules find a value conflict about the subject in a
   passage that states too little of the claim to accuse on, and the model is sure it reads
@@ -281,8 +282,16 @@ def combine(j: Judged, params: dict, claim: str) -> Judged:
         reason = r.reason if r.label == "supports" else (
             f"states it in other words (model {pe:.0%}); shares {', '.join(r.matched[:4]) or 'its meaning'}")
         label, score, check = "supports", pe, "model" + ("+rules" if r.label == "supports" else "")
-    elif r.label == "supports" and pc < params["veto_contradicts"] and pe >= params["rules_supports"]:
+    elif (r.label == "supports" and pc < params["veto_contradicts"] and pe >= params["rules_supports"]
+          and f["neutral"] < params.get("veto_neutral", 1.01)):
         label, score, reason, check = "supports", max(pe, r.score), r.reason, f"rules:{r.check}+model"
+    elif r.label == "supports" and f["neutral"] >= params.get("veto_neutral", 1.01):
+        # the rules found the claim's words (and figures), but the model is sure the passage
+        # says something else with them ('a hospital employee noticed ... reported it to the
+        # police' for 'police arrested a hospital employee'): a confirmation withheld
+        label, score, check = "related", r.score * 0.5, "model-neutral"
+        reason = (f"shares the claim's words, but the model reads it as saying something else "
+                  f"({f['neutral']:.0%}): {differing(j.passage.text, claim)}")
     elif r.label == "supports" and pc >= params["veto_contradicts"] and pc > pe:
         # the rules found the claim's words but the model reads the passage against it: a
         # confirmation withheld, never turned into an accusation
