@@ -407,3 +407,16 @@ def test_a_direction_after_a_number_is_no_title(text, value):
 
 def test_a_titlecase_word_after_a_number_is_still_a_title():
     assert extract_quantities("They watched 47 Meters Down on Friday.") == []
+
+
+_NUMBERISH = st.sampled_from(["about", "twenty-one", "Thirty", "dozen", "half", "percent", "$", "HK$",
+                          "million", "years", "old", "more than", "the", "deported", "one", "None",
+                          "often", "twelve", "seventy", "7", "3.5", "1,000", "-", " ", ",", "to"])
+
+
+@given(st.lists(_NUMBERISH, max_size=12).map(" ".join) | st.text(max_size=60))
+def test_a_text_the_quick_number_test_passes_over_holds_no_quantity(text):
+    from verify.reading.quantities import _ANY_NUMBER, _QTY_RE
+
+    if _ANY_NUMBER.search(text) is None:
+        assert _QTY_RE.search(text) is None
