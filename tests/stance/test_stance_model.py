@@ -246,13 +246,13 @@ def test_what_the_rules_read_as_not_asserted_is_no_model_support(level, check, e
     ("coverage", (0.3, 0.6, 0.1), "supports"),
 ])
 def test_a_rules_support_the_model_is_sure_says_something_else_is_withheld(check, probs, expected):
-    j = _judged("supports", check, 0.9, probs, text="A hospital employee reported the theft to the police.")
-    out = combine(j, {**PARAMS, "veto_neutral": 0.8}, "Police arrested a hospital employee.")
+    j = _judged("supports", check, 0.9, probs, text="A warehouse guard noticed the broken lock and told the owner.")
+    out = combine(j, {**PARAMS, "veto_neutral": 0.8}, "The owner fired a warehouse guard over the broken lock.")
     assert out.judgement.label == expected
     if expected == "related":
         assert out.judgement.check == "model-neutral"
         assert "reads it as saying something else (90%)" in out.judgement.reason
-        assert "claim has 'arrested'" in out.judgement.reason
+        assert "claim has 'fired'" in out.judgement.reason
 
 
 def test_a_rules_support_stands_whatever_the_model_reads_as_neutral_when_the_veto_is_off():

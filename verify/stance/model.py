@@ -287,8 +287,9 @@ def combine(j: Judged, params: dict, claim: str) -> Judged:
         label, score, reason, check = "supports", max(pe, r.score), r.reason, f"rules:{r.check}+model"
     elif r.label == "supports" and f["neutral"] >= params.get("veto_neutral", 1.01):
         # the rules found the claim's words (and figures), but the model is sure the passage
-        # says something else with them ('a hospital employee noticed ... reported it to the
-        # police' for 'police arrested a hospital employee'): a confirmation withheld
+        # says something else with them ('a warehouse guard noticed the broken lock and told
+        # the owner' for 'the owner fired a warehouse guard over the broken lock'): a
+        # confirmation withheld
         label, score, check = "related", r.score * 0.5, "model-neutral"
         reason = (f"shares the claim's words, but the model reads it as saying something else "
                   f"({f['neutral']:.0%}): {differing(j.passage.text, claim)}")
