@@ -379,6 +379,56 @@ def build_round3(first: list[dict], held: int, seed: int, n: int) -> list[dict]:
     return rng.sample(human, min(n, len(human)))
 
 
+REWORDED = Path(__file__).resolve().parent / "data/reworded.jsonl"
+
+
+SOURCE_FILES = {"mnli-dev-matched": "mnli-dev-matched/mnli_development_set_number_of_correct_responses.txt",
+                "fever-dev-rte": "fever-dev-rte/dev.raw.input0"}
+
+
+def _source_sentence(shared: Path, source: str, at: int, cache: dict) -> str:
+    if source not in cache:
+        cache[source] = _lines(shared / "datasets/nli" / SOURCE_FILES[source])
+    line = cache[source][at]
+    return " ".join(line.split("\t")[1].split()) if source == "mnli-dev-matched" else _detok(line)
+
+
+def reworded(shared: Path, path: Path = REWORDED) -> list[dict]:
+    """The reworded claims of ``training/data/reworded.jsonl`` (see its README): for each real
+    sentence, two claims it states in other words, one it refutes, one it leaves open. The file
+    names each sentence by its place in ``../shared/datasets/nli``; the text is read from there."""
+    out = []
+    cache: dict[str, list[str]] = {}
+    for line in _lines(path):
+        r = json.loads(line)
+        sentence = _source_sentence(shared, r["source"], r["at"], cache)
+        for key, label in (("entails", E), ("contradicts", C), ("neutral", N)):
+            for claim in r[key]:
+                out.append({"passage": sentence, "claim": " ".join(claim.split()), "label": label,
+                            "origin": "reworded", "sentence_id": r["id"]})
+    return out
+
+
+def build_round4(first: list[dict], held: int, seed: int, rewritten: list[dict],
+                 held_sentences: int, human: int, synthetic_n: int) -> tuple[list[dict], list[dict]]:
+    """The fourth epoch: the reworded pairs (those of ``held_sentences`` sentences held out),
+    with ``human`` human-written and ``synthetic_n`` synthetic pairs of round 1 replayed so
+    that what the model learnt there stays. Returns (train, held-out reworded pairs)."""
+    rng = random.Random(seed + 3)
+    ids = sorted({r["sentence_id"] for r in rewritten})
+    rng.shuffle(ids)
+    out_ids = set(ids[:held_sentences])
+    held_out = [r for r in rewritten if r["sentence_id"] in out_ids]
+    train = [r for r in rewritten if r["sentence_id"] not in out_ids]
+    rest = first[held:]
+    pool_h = [r for r in rest if not r["origin"].startswith("syn")]
+    pool_s = [r for r in rest if r["origin"].startswith("syn")]
+    pairs: list[Pair] = [(r["passage"], r["claim"], r["label"], r["origin"]) for r in
+                         train + rng.sample(pool_h, min(human, len(pool_h)))
+                         + rng.sample(pool_s, min(synthetic_n, len(pool_s)))]
+    return _dedupe_shuffle(pairs, rng), held_out
+
+
 def _dedupe_shuffle(pairs: list[Pair], rng: random.Random) -> list[dict]:
     seen: set[tuple[str, str]] = set()
     out = []

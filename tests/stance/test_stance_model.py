@@ -550,3 +550,32 @@ def test_a_pair_is_not_read_as_support_when_the_rules_found_a_value_against_one_
 def test_another_name_in_the_slot_of_a_claim_naming_no_subject_is_no_model_support():
     j = _judged("related", "slot", 0.8, (0.9, 0.08, 0.02))
     assert combine(j, PARAMS, "It sails from Calais to Dover.").judgement.label == "related"
+
+
+# --- the training data kept in the repo --------------------------------------------------------
+
+REWORDED = Path(__file__).resolve().parents[2] / "training/data/reworded.jsonl"
+
+
+def _reworded_rows() -> list[dict]:
+    return [json.loads(line) for line in REWORDED.read_text(encoding="utf-8").splitlines()]
+
+
+def test_each_reworded_sentence_has_two_restatements_a_refutation_and_an_open_claim():
+    rows = _reworded_rows()
+    assert rows
+    for r in rows:
+        assert (len(r["entails"]), len(r["contradicts"]), len(r["neutral"])) == (2, 1, 1), r["id"]
+        assert all(isinstance(c, str) and c.strip() for k in ("entails", "contradicts", "neutral") for c in r[k])
+
+
+def test_the_reworded_data_names_its_sentences_by_place_and_never_copies_them():
+    # the datasets stay in ../shared: the repo keeps only where each sentence is
+    for r in _reworded_rows():
+        assert set(r) == {"id", "source", "at", "entails", "contradicts", "neutral"}
+        assert r["source"] in ("mnli-dev-matched", "fever-dev-rte") and isinstance(r["at"], int)
+
+
+def test_the_reworded_ids_are_unique():
+    ids = [r["id"] for r in _reworded_rows()]
+    assert len(ids) == len(set(ids))

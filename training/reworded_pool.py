@@ -1,0 +1,162 @@
+"""Pick the real sentences that ``training/data/reworded.jsonl`` rewords.
+
+    python training/reworded_pool.py --shared ../shared --out build/reworded-pool
+
+Sentences of MNLI dev-matched premises (14-40 words, with a figure or a name) and FEVER dev
+evidence (12-45 words), none sharing a run of eight words with any text under ``eval/``,
+``seeds/`` or ``html/`` (the corpora and claims the team evaluates on), shuffled (seed 13) and
+dealt into six batches of about 260; then a second set of six batches of 250 (FEVER sentences
+after the first 650, and MNLI premises without a figure or a name). Each batch was then given to a writer with
+``training/data/reworded-prompt.md``; their answers, joined to the sentences, are
+``training/data/reworded.jsonl`` (``python training/reworded_pool.py --join DIR`` joins them).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pairs import REWORDED, SOURCE_FILES, _detok, _lines  # noqa: E402
+
+BATCHES = 6  # a set's batches; two sets were written
+FIRST = 1567  # sentences in the first set
+SOURCES = {"m": "mnli-dev-matched", "f": "fever-dev-rte"}
+RUN = 8  # a sentence sharing this many words in a row with an evaluated text is left out
+
+
+def _norm(s: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", s.lower())
+
+
+def _runs(text: str) -> set[str]:
+    w = _norm(text)
+    return {" ".join(w[i:i + RUN]) for i in range(len(w) - RUN + 1)}
+
+
+def evaluated_runs(shared: Path) -> set[str]:
+    """Every run of ``RUN`` words in the texts the team scores on (and their corpora)."""
+    out: set[str] = set()
+    for top in ("eval", "seeds", "html"):
+        for p in sorted((shared / top).rglob("*")):
+            if p.is_file():
+                out |= _runs(p.read_text(encoding="utf-8", errors="ignore"))
+    return out
+
+
+def sentences(shared: Path) -> dict[str, dict[int, str]]:
+    """The candidate sentences by source and place: MNLI premises by row, FEVER evidence by
+    line (the first place each sentence occurs). The repo stores only these places, never the
+    sentences (``pairs.reworded`` reads them back from ``../shared``)."""
+    data = shared / "datasets/nli"
+    out: dict[str, dict[int, str]] = {SOURCES["m"]: {}, SOURCES["f"]: {}}
+    seen: set[str] = set()
+    for i, row in enumerate(_lines(data / SOURCE_FILES[SOURCES["m"]])):
+        cols = row.split("\t")
+        if i and len(cols) > 2 and " ".join(cols[1].split()) not in seen:
+            seen.add(" ".join(cols[1].split()))
+            out[SOURCES["m"]][i] = " ".join(cols[1].split())
+    seen = set()
+    for i, line in enumerate(_lines(data / SOURCE_FILES[SOURCES["f"]])):
+        if _detok(line) not in seen:
+            seen.add(_detok(line))
+            out[SOURCES["f"]][i] = _detok(line)
+    return out
+
+
+def pool(shared: Path, seed: int = 13) -> list[tuple[str, int, str]]:
+    seen = evaluated_runs(shared)
+
+    def clean(s: str) -> bool:
+        return not (_runs(s) & seen)
+
+    by = sentences(shared)
+    place = {(src, s): i for src, rows in by.items() for i, s in rows.items()}
+    mnli = sorted(set(by[SOURCES["m"]].values()))
+    mnli = [m for m in mnli
+            if 14 <= len(m.split()) <= 40 and re.search(r"\d|\s[A-Z][a-z]", m) and m.endswith(".")]
+    fever = sorted(set(by[SOURCES["f"]].values()))
+    fever = [f for f in fever if 12 <= len(f.split()) <= 45 and f.endswith(".")]
+    rng = random.Random(seed)
+    rng.shuffle(mnli)
+    rng.shuffle(fever)
+    fever_clean = [s for s in fever if clean(s)]
+    out = [("m", s) for s in mnli if clean(s)][:1150] + [("f", s) for s in fever_clean[:650]]
+    rng.shuffle(out)
+    # the second set: FEVER sentences after the first 650, and MNLI premises without a
+    # figure or a name (12-40 words), in their own shuffled order
+    taken = {s for _, s in out}
+    plain = sorted({m for m in by[SOURCES["m"]].values()
+                    if 12 <= len(m.split()) <= 40 and m.endswith(".")} - taken)
+    rng.shuffle(plain)
+    more = [("f", s) for s in fever_clean[650:1550]] + [("m", s) for s in plain if clean(s)][:600]
+    rng.shuffle(more)
+    return [(k, place[(SOURCES[k], s)], s) for k, s in out + more]
+
+
+def write_batches(shared: Path, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    chosen = pool(shared)
+    first, second = chosen[:FIRST], chosen[FIRST:]
+    for k in range(2 * BATCHES):
+        part = first[k::BATCHES] if k < BATCHES else second[k - BATCHES::BATCHES]
+        with open(out / f"batch{k}.jsonl", "w", encoding="utf-8") as f:
+            for i, (src, at, s) in enumerate(part):
+                f.write(json.dumps({"id": f"{src}{k}-{i:03d}", "source": SOURCES[src], "at": at,
+                                    "sentence": s}) + "\n")
+    print(f"{len(chosen)} sentences in {BATCHES} batches under {out}")
+
+
+def join(folder: Path, target: Path = REWORDED) -> None:  # noqa: C901
+    """Join each batch's answers (``out{k}.jsonl``) to its sentences; drop malformed answers."""
+    rows, dropped = [], 0
+    for k in range(2 * BATCHES):
+        if not (folder / f"batch{k}.jsonl").exists():
+            continue
+        batch = {json.loads(line)["id"]: json.loads(line) for line in _lines(folder / f"batch{k}.jsonl")}
+        answers = {}
+        if (folder / f"out{k}.jsonl").exists():
+            for line in _lines(folder / f"out{k}.jsonl"):
+                try:
+                    a = json.loads(line)
+                except json.JSONDecodeError:
+                    dropped += 1
+                    continue
+                answers.setdefault(a.get("id"), a)
+        for sid, b in batch.items():
+            sentence = b["sentence"]
+            a = answers.get(sid)
+            if a is None or a.get("skip"):
+                continue
+            claims = {key: [" ".join(c.split()) for c in a.get(key, []) if isinstance(c, str) and c.strip()]
+                      for key in ("entails", "contradicts", "neutral")}
+            # a claim that copies its sentence teaches nothing about rewording
+            claims = {key: [c for c in cs if _norm(c) != _norm(sentence)] for key, cs in claims.items()}
+            if not all(claims.values()):
+                dropped += 1
+                continue
+            rows.append({"id": sid, "source": b["source"], "at": b["at"], **claims})
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    print(f"{len(rows)} sentences with their claims -> {target} ({dropped} answers dropped)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
+    ap.add_argument("--out", type=Path, default=Path("build/reworded-pool"))
+    ap.add_argument("--join", type=Path, default=None, help="join a folder of answered batches")
+    args = ap.parse_args()
+    if args.join:
+        join(args.join)
+    else:
+        write_batches(args.shared, args.out)
+
+
+if __name__ == "__main__":
+    main()
