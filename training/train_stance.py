@@ -178,6 +178,25 @@ def fit(model, encoded, y, batch: int, lr: float, epochs: float, rng: random.Ran
                 break
 
 
+def fit_round(model, tok: Tokenizer, rows: list[dict], batch: int, lr: float, seed: int, t0: float) -> None:
+    """One epoch over a later round's pairs, seeded by the round."""
+    torch.manual_seed(seed)
+    fit(model, encode(tok, rows), [CODE[r["label"]] for r in rows], batch, lr, 1.0, random.Random(seed), t0)
+
+
+def cached_round(model, work: Path, n: int, key: dict, train) -> None:
+    """Load round ``n``'s result when an earlier run had the same inputs (``key``); else train
+    it and keep it for the next run."""
+    stage, stage_key = work / f"stage{n}.pt", work / f"stage{n}.json"
+    if stage.exists() and stage_key.exists() and json.loads(stage_key.read_text()) == key:
+        model.load_state_dict(torch.load(stage, weights_only=True))
+        print(f"round {n}: loaded {stage} (same pairs, seed and settings)", flush=True)
+        return
+    train()
+    torch.save(model.state_dict(), stage)
+    stage_key.write_text(json.dumps(key), encoding="utf-8")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -230,48 +249,25 @@ def main() -> None:
            "lr": args.lr, "batch": args.batch, "threads": args.threads, "torch": torch.__version__,
            "pairs": len(train)}
     args.work.mkdir(parents=True, exist_ok=True)
-    stage1 = args.work / "stage1.pt"
-    stage1_key = args.work / "stage1.json"
-    if stage1.exists() and stage1_key.exists() and json.loads(stage1_key.read_text()) == key:
-        # the first round's result, from an earlier run of this script with the same inputs
-        model.load_state_dict(torch.load(stage1, weights_only=True))
-        print(f"round 1: loaded {stage1} (same pairs, seed and settings)", flush=True)
-    else:
-        fit(model, enc_train, y, args.batch, args.lr, 1.0, rng, t0)
-        torch.save(model.state_dict(), stage1)
-        stage1_key.write_text(json.dumps(key), encoding="utf-8")
+    # each round's result is cached, keyed by its inputs: a re-run redoes only what changed
+    cached_round(model, args.work, 1, key,
+                 lambda: fit(model, enc_train, y, args.batch, args.lr, 1.0, rng, t0))
     train2: list[dict] = []
     if args.rounds >= 2:
         train2 = pairs_mod.build_round2(args.shared, args.seed, rows, len(held))
         print(f"round 2: {len(train2)} pairs: {dict(Counter(r['label'] for r in train2))}", flush=True)
-        key2 = {**key, "round2_sha256": _sha(train2)}
-        stage2, stage2_key = args.work / "stage2.pt", args.work / "stage2.json"
-        if stage2.exists() and stage2_key.exists() and json.loads(stage2_key.read_text()) == key2:
-            model.load_state_dict(torch.load(stage2, weights_only=True))
-            print(f"round 2: loaded {stage2} (same pairs, seed and settings)", flush=True)
-        else:
-            torch.manual_seed(args.seed + 1)
-            fit(model, encode(tok, train2), [CODE[r["label"]] for r in train2], args.batch,
-                args.lr / 2, 1.0, random.Random(args.seed + 1), t0)
-            torch.save(model.state_dict(), stage2)
-            stage2_key.write_text(json.dumps(key2), encoding="utf-8")
+        key = {**key, "round2_sha256": _sha(train2)}
+        cached_round(model, args.work, 2, key, lambda: fit_round(model, tok, train2, args.batch, args.lr / 2,
+                                                                 args.seed + 1, t0))
     train3: list[dict] = []
     if args.rounds >= 3:
         # human-written pairs only, after two rounds rich in synthetic ones (which shorten or
         # alter a sentence, never reword it): entailment stated in other words
         train3 = pairs_mod.build_round3(rows, len(held), args.seed, args.round3_pairs)
         print(f"round 3: {len(train3)} pairs: {dict(Counter(r['label'] for r in train3))}", flush=True)
-        key3 = {**key2, "round3_sha256": _sha(train3)}
-        stage3, stage3_key = args.work / "stage3.pt", args.work / "stage3.json"
-        if stage3.exists() and stage3_key.exists() and json.loads(stage3_key.read_text()) == key3:
-            model.load_state_dict(torch.load(stage3, weights_only=True))
-            print(f"round 3: loaded {stage3} (same pairs, seed and settings)", flush=True)
-        else:
-            torch.manual_seed(args.seed + 2)
-            fit(model, encode(tok, train3), [CODE[r["label"]] for r in train3], args.batch,
-                args.lr / 4, 1.0, random.Random(args.seed + 2), t0)
-            torch.save(model.state_dict(), stage3)
-            stage3_key.write_text(json.dumps(key3), encoding="utf-8")
+        key = {**key, "round3_sha256": _sha(train3)}
+        cached_round(model, args.work, 3, key, lambda: fit_round(model, tok, train3, args.batch, args.lr / 4,
+                                                                 args.seed + 2, t0))
     train4: list[dict] = []
     held4: list[dict] = []
     if args.rounds >= 4:
@@ -281,9 +277,7 @@ def main() -> None:
                                                args.round4_held, args.round4_human, args.round4_synthetic)
         print(f"round 4: {len(train4)} pairs: {dict(Counter(r['label'] for r in train4))}; "
               f"{len(held4)} reworded pairs held out", flush=True)
-        torch.manual_seed(args.seed + 3)
-        fit(model, encode(tok, train4), [CODE[r["label"]] for r in train4], args.batch,
-            args.lr / 4, 1.0, random.Random(args.seed + 3), t0)
+        fit_round(model, tok, train4, args.batch, args.lr / 4, args.seed + 3, t0)
     train_min = (time.time() - t0) / 60
 
     probs = predict(model, encode(tok, held + held4))
