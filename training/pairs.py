@@ -380,6 +380,7 @@ def build_round3(first: list[dict], held: int, seed: int, n: int) -> list[dict]:
 
 
 REWORDED = Path(__file__).resolve().parent / "data/reworded.jsonl"
+BOUND = Path(__file__).resolve().parent / "data/bound.jsonl"
 
 
 SOURCE_FILES = {"mnli-dev-matched": "mnli-dev-matched/mnli_development_set_number_of_correct_responses.txt",
@@ -393,7 +394,7 @@ def _source_sentence(shared: Path, source: str, at: int, cache: dict) -> str:
     return " ".join(line.split("\t")[1].split()) if source == "mnli-dev-matched" else _detok(line)
 
 
-def reworded(shared: Path, path: Path = REWORDED) -> list[dict]:
+def reworded(shared: Path, path: Path = REWORDED, origin: str = "reworded") -> list[dict]:
     """The reworded claims of ``training/data/reworded.jsonl`` (see its README): for each real
     sentence, two claims it states in other words, one it refutes, one it leaves open. The file
     names each sentence by its place in ``../shared/datasets/nli``; the text is read from there."""
@@ -403,9 +404,9 @@ def reworded(shared: Path, path: Path = REWORDED) -> list[dict]:
         r = json.loads(line)
         sentence = _source_sentence(shared, r["source"], r["at"], cache)
         for key, label in (("entails", E), ("contradicts", C), ("neutral", N)):
-            for claim in r[key]:
+            for claim in r.get(key, []):
                 out.append({"passage": sentence, "claim": " ".join(claim.split()), "label": label,
-                            "origin": "reworded", "sentence_id": r["id"]})
+                            "origin": origin, "sentence_id": r["id"]})
     return out
 
 

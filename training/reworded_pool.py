@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pairs import REWORDED, SOURCE_FILES, _detok, _lines  # noqa: E402
+from pairs import BOUND, REWORDED, SOURCE_FILES, _detok, _lines  # noqa: E402
 
 BATCHES = 6  # a set's batches; two sets were written
 FIRST = 1567  # sentences in the first set
@@ -110,16 +110,45 @@ def write_batches(shared: Path, out: Path) -> None:
     print(f"{len(chosen)} sentences in {BATCHES} batches under {out}")
 
 
-def join(folder: Path, target: Path = REWORDED) -> None:  # noqa: C901
-    """Join each batch's answers (``out{k}.jsonl``) to its sentences; drop malformed answers."""
+def _names(sentence: str) -> set[str]:
+    """Capitalised runs after the first word: the named people, places and works."""
+    return {m.group() for m in re.finditer(r"\b[A-Z][\w'-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w'-]+)*", sentence)
+            if m.start() > 0}
+
+
+def write_binding_batches(shared: Path, out: Path, n: int = 1200) -> None:
+    """The sentences of both sets that name two things or more, shuffled (seed 5): ``n`` of
+    them in six batches (``bbatch{k}.jsonl``) for the claims of ``training/data/bound.jsonl``."""
+    chosen = pool(shared)
+    first, second = chosen[:FIRST], chosen[FIRST:]
+    rows = []
+    for k in range(2 * BATCHES):
+        part = first[k::BATCHES] if k < BATCHES else second[k - BATCHES::BATCHES]
+        rows += [{"id": f"{src}{k}-{i:03d}", "source": SOURCES[src], "at": at, "sentence": s}
+                 for i, (src, at, s) in enumerate(part)]
+    named = [r for r in rows if len(_names(r["sentence"])) >= 2]
+    random.Random(5).shuffle(named)
+    out.mkdir(parents=True, exist_ok=True)
+    for k in range(BATCHES):
+        with open(out / f"bbatch{k}.jsonl", "w", encoding="utf-8") as f:
+            for r in named[:n][k::BATCHES]:
+                f.write(json.dumps(r) + "\n")
+    print(f"{min(n, len(named))} of {len(named)} sentences naming two things, in {BATCHES} batches: {out}")
+
+
+def join(folder: Path, target: Path = REWORDED, prefix: str = "") -> None:  # noqa: C901
+    """Join each batch's answers (``{prefix}out{k}.jsonl``) to its sentences (``{prefix}batch{k}``);
+    drop malformed answers. ``prefix`` "b": the claims that give a fact to another name
+    (``training/data/bound.jsonl``), one restatement and one or two such claims a sentence."""
     rows, dropped = [], 0
     for k in range(2 * BATCHES):
-        if not (folder / f"batch{k}.jsonl").exists():
+        if not (folder / f"{prefix}batch{k}.jsonl").exists():
             continue
-        batch = {json.loads(line)["id"]: json.loads(line) for line in _lines(folder / f"batch{k}.jsonl")}
+        lines = _lines(folder / f"{prefix}batch{k}.jsonl")
+        batch = {json.loads(line)["id"]: json.loads(line) for line in lines}
         answers = {}
-        if (folder / f"out{k}.jsonl").exists():
-            for line in _lines(folder / f"out{k}.jsonl"):
+        if (folder / f"{prefix}out{k}.jsonl").exists():
+            for line in _lines(folder / f"{prefix}out{k}.jsonl"):
                 try:
                     a = json.loads(line)
                 except json.JSONDecodeError:
@@ -135,7 +164,8 @@ def join(folder: Path, target: Path = REWORDED) -> None:  # noqa: C901
                       for key in ("entails", "contradicts", "neutral")}
             # a claim that copies its sentence teaches nothing about rewording
             claims = {key: [c for c in cs if _norm(c) != _norm(sentence)] for key, cs in claims.items()}
-            if not all(claims.values()):
+            if not claims["entails"] or not (claims["contradicts"] or claims["neutral"] if prefix
+                                             else all(claims.values())):
                 dropped += 1
                 continue
             rows.append({"id": sid, "source": b["source"], "at": b["at"], **claims})
@@ -151,8 +181,16 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     ap.add_argument("--out", type=Path, default=Path("build/reworded-pool"))
     ap.add_argument("--join", type=Path, default=None, help="join a folder of answered batches")
+    ap.add_argument("--join-bound", type=Path, default=None,
+                    help="join a folder of answered binding batches (bbatch*, bout*) into bound.jsonl")
+    ap.add_argument("--bound-out", type=Path, default=None,
+                    help="write the binding batches (sentences naming two things) to this folder")
     args = ap.parse_args()
-    if args.join:
+    if args.bound_out:
+        write_binding_batches(args.shared, args.bound_out)
+    elif args.join_bound:
+        join(args.join_bound, BOUND, "b")
+    elif args.join:
         join(args.join)
     else:
         write_batches(args.shared, args.out)

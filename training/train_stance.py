@@ -213,6 +213,9 @@ def main() -> None:
                     help="round 4: this many human-written round-1 pairs replayed")
     ap.add_argument("--round4-synthetic", type=int, default=3_000,
                     help="round 4: this many synthetic round-1 pairs replayed")
+    ap.add_argument("--bound", action="store_true",
+                    help="round 4: also training/data/bound.jsonl (claims giving a fact to another name)")
+    ap.add_argument("--bound-repeat", type=int, default=1, help="round 4: each binding pair this many times")
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--lr", type=float, default=6e-5)
     ap.add_argument("--max-pairs", type=int, default=0, help="train on fewer pairs (a pilot)")
@@ -273,8 +276,14 @@ def main() -> None:
     if args.rounds >= 4:
         # claims reworded from real sentences (training/data/reworded.jsonl): the same fact in
         # other words entails, one fact changed contradicts; round-1 pairs replayed beside them
-        train4, held4 = pairs_mod.build_round4(rows, len(held), args.seed, pairs_mod.reworded(args.shared),
+        rewritten = pairs_mod.reworded(args.shared)
+        if args.bound and pairs_mod.BOUND.exists():  # facts moved to another name of the sentence
+            rewritten += pairs_mod.reworded(args.shared, pairs_mod.BOUND, "bound")
+        train4, held4 = pairs_mod.build_round4(rows, len(held), args.seed, rewritten,
                                                args.round4_held, args.round4_human, args.round4_synthetic)
+        if args.bound_repeat > 1:  # the binding pairs are few: seen more than once
+            train4 += [r for r in train4 if r["origin"] == "bound"] * (args.bound_repeat - 1)
+            random.Random(args.seed + 4).shuffle(train4)
         print(f"round 4: {len(train4)} pairs: {dict(Counter(r['label'] for r in train4))}; "
               f"{len(held4)} reworded pairs held out", flush=True)
         fit_round(model, tok, train4, args.batch, args.lr / 4, args.seed + 3, t0)

@@ -579,3 +579,11 @@ def test_the_reworded_data_names_its_sentences_by_place_and_never_copies_them():
 def test_the_reworded_ids_are_unique():
     ids = [r["id"] for r in _reworded_rows()]
     assert len(ids) == len(set(ids))
+
+
+def test_each_binding_sentence_has_a_restatement_and_a_fact_given_to_another_name():
+    rows = [json.loads(line) for line in (REWORDED.parent / "bound.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert rows
+    for r in rows:
+        assert set(r) == {"id", "source", "at", "entails", "contradicts", "neutral"}
+        assert len(r["entails"]) == 1 and 1 <= len(r["contradicts"]) + len(r["neutral"]) <= 2, r["id"]
