@@ -387,11 +387,21 @@ SOURCE_FILES = {"mnli-dev-matched": "mnli-dev-matched/mnli_development_set_numbe
                 "fever-dev-rte": "fever-dev-rte/dev.raw.input0"}
 
 
+def source_text(source: str, line: str) -> str | None:
+    """The sentence a line of a ``SOURCE_FILES`` file holds: an MNLI row's premise, a FEVER
+    evidence line detokenised (None for a row with no premise, such as MNLI's header)."""
+    if source == "mnli-dev-matched":
+        cols = line.split("\t")
+        return " ".join(cols[1].split()) if len(cols) > 2 and cols[0] != "index" else None
+    return _detok(line)
+
+
 def _source_sentence(shared: Path, source: str, at: int, cache: dict) -> str:
     if source not in cache:
         cache[source] = _lines(shared / "datasets/nli" / SOURCE_FILES[source])
-    line = cache[source][at]
-    return " ".join(line.split("\t")[1].split()) if source == "mnli-dev-matched" else _detok(line)
+    text = source_text(source, cache[source][at])
+    assert text is not None, f"{source} line {at} holds no sentence"
+    return text
 
 
 def reworded(shared: Path, path: Path = REWORDED, origin: str = "reworded") -> list[dict]:

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pairs import BOUND, REWORDED, SOURCE_FILES, _detok, _lines  # noqa: E402
+from pairs import BOUND, REWORDED, SOURCE_FILES, _lines, source_text  # noqa: E402
 
 BATCHES = 6  # a set's batches; two sets were written
 FIRST = 1567  # sentences in the first set
@@ -51,19 +51,15 @@ def sentences(shared: Path) -> dict[str, dict[int, str]]:
     """The candidate sentences by source and place: MNLI premises by row, FEVER evidence by
     line (the first place each sentence occurs). The repo stores only these places, never the
     sentences (``pairs.reworded`` reads them back from ``../shared``)."""
-    data = shared / "datasets/nli"
-    out: dict[str, dict[int, str]] = {SOURCES["m"]: {}, SOURCES["f"]: {}}
-    seen: set[str] = set()
-    for i, row in enumerate(_lines(data / SOURCE_FILES[SOURCES["m"]])):
-        cols = row.split("\t")
-        if i and len(cols) > 2 and " ".join(cols[1].split()) not in seen:
-            seen.add(" ".join(cols[1].split()))
-            out[SOURCES["m"]][i] = " ".join(cols[1].split())
-    seen = set()
-    for i, line in enumerate(_lines(data / SOURCE_FILES[SOURCES["f"]])):
-        if _detok(line) not in seen:
-            seen.add(_detok(line))
-            out[SOURCES["f"]][i] = _detok(line)
+    out: dict[str, dict[int, str]] = {}
+    for source in SOURCES.values():
+        seen: set[str] = set()
+        out[source] = {}
+        for i, line in enumerate(_lines(shared / "datasets/nli" / SOURCE_FILES[source])):
+            text = source_text(source, line)
+            if text is not None and text not in seen:
+                seen.add(text)
+                out[source][i] = text
     return out
 
 
@@ -97,17 +93,31 @@ def pool(shared: Path, seed: int = 13) -> list[tuple[str, int, str]]:
     return [(k, place[(SOURCES[k], s)], s) for k, s in out + more]
 
 
-def write_batches(shared: Path, out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
+def batches(shared: Path) -> list[list[dict]]:
+    """The pool dealt into its batches, each sentence with its id ('m3-017': source, batch,
+    place in the batch): the first set's six, then the second set's six."""
     chosen = pool(shared)
     first, second = chosen[:FIRST], chosen[FIRST:]
+    out = []
     for k in range(2 * BATCHES):
         part = first[k::BATCHES] if k < BATCHES else second[k - BATCHES::BATCHES]
-        with open(out / f"batch{k}.jsonl", "w", encoding="utf-8") as f:
-            for i, (src, at, s) in enumerate(part):
-                f.write(json.dumps({"id": f"{src}{k}-{i:03d}", "source": SOURCES[src], "at": at,
-                                    "sentence": s}) + "\n")
-    print(f"{len(chosen)} sentences in {BATCHES} batches under {out}")
+        out.append([{"id": f"{src}{k}-{i:03d}", "source": SOURCES[src], "at": at, "sentence": s}
+                    for i, (src, at, s) in enumerate(part)])
+    return out
+
+
+def _write(path: Path, rows: list[dict]) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r) + "\n")
+
+
+def write_batches(shared: Path, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    dealt = batches(shared)
+    for k, rows in enumerate(dealt):
+        _write(out / f"batch{k}.jsonl", rows)
+    print(f"{sum(map(len, dealt))} sentences in {len(dealt)} batches under {out}")
 
 
 def _names(sentence: str) -> set[str]:
@@ -119,20 +129,12 @@ def _names(sentence: str) -> set[str]:
 def write_binding_batches(shared: Path, out: Path, n: int = 1200) -> None:
     """The sentences of both sets that name two things or more, shuffled (seed 5): ``n`` of
     them in six batches (``bbatch{k}.jsonl``) for the claims of ``training/data/bound.jsonl``."""
-    chosen = pool(shared)
-    first, second = chosen[:FIRST], chosen[FIRST:]
-    rows = []
-    for k in range(2 * BATCHES):
-        part = first[k::BATCHES] if k < BATCHES else second[k - BATCHES::BATCHES]
-        rows += [{"id": f"{src}{k}-{i:03d}", "source": SOURCES[src], "at": at, "sentence": s}
-                 for i, (src, at, s) in enumerate(part)]
+    rows = [r for batch in batches(shared) for r in batch]
     named = [r for r in rows if len(_names(r["sentence"])) >= 2]
     random.Random(5).shuffle(named)
     out.mkdir(parents=True, exist_ok=True)
     for k in range(BATCHES):
-        with open(out / f"bbatch{k}.jsonl", "w", encoding="utf-8") as f:
-            for r in named[:n][k::BATCHES]:
-                f.write(json.dumps(r) + "\n")
+        _write(out / f"bbatch{k}.jsonl", named[:n][k::BATCHES])
     print(f"{min(n, len(named))} of {len(named)} sentences naming two things, in {BATCHES} batches: {out}")
 
 
@@ -145,7 +147,7 @@ def join(folder: Path, target: Path = REWORDED, prefix: str = "") -> None:  # no
         if not (folder / f"{prefix}batch{k}.jsonl").exists():
             continue
         lines = _lines(folder / f"{prefix}batch{k}.jsonl")
-        batch = {json.loads(line)["id"]: json.loads(line) for line in lines}
+        batch = {b["id"]: b for b in map(json.loads, lines)}
         answers = {}
         if (folder / f"{prefix}out{k}.jsonl").exists():
             for line in _lines(folder / f"{prefix}out{k}.jsonl"):
