@@ -22,9 +22,9 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from verify.model import Source
 from verify.inputs.passages import split_passages
 from verify.inputs.sources import discover, load_source
+from verify.model import Source
 from verify.text import STOPWORDS
 
 GENERATOR_VERSION = "2"

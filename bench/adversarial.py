@@ -15,8 +15,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from adversarial_pairs import PAIRS  # noqa: E402
-from verify.reading.facts import read_facts  # noqa: E402
+
 from verify._stance import judge  # noqa: E402
+from verify.reading.facts import read_facts  # noqa: E402
 
 FAILS = {"C": lambda lab: lab == "contradicts", "X": lambda lab: lab != "contradicts",
          "S": lambda lab: lab != "supports", "N": lambda lab: lab == "supports"}

@@ -45,7 +45,8 @@ def sentences(corpus: Path) -> list[list[str]]:
     out = []
     for src in sources:
         body = src.text[src.body_offset:]
-        sents = [" ".join(s.split()) for para in body.split("\n") for s in synthetic._SENT.split(para.strip())]
+        sents = [" ".join(s.split()) for para in body.split("\n")
+                 for s in synthetic._SENT.split(para.strip())]
         # quotations are someone's words, not the source's: leave them out
         out.append([s for s in sents if 8 <= len(s.split()) <= 40 and not s.endswith("?")
                     and not any(q in s for q in "“”\"")])

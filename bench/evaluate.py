@@ -41,7 +41,8 @@ def scifact_trained_ids(shared: Path) -> frozenset[str]:
     path = shared / "datasets/scifact/claims_train.jsonl"
     if not path.exists():
         return frozenset()
-    return frozenset(f"sf{json.loads(x)['id']}" for x in path.read_text(encoding="utf-8").splitlines() if x.strip())
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(f"sf{json.loads(x)['id']}" for x in lines if x.strip())
 
 
 def splits(shared: Path, which: str = "dev") -> list[Split]:
@@ -101,7 +102,8 @@ def score(gold: Path, report: Path, shared: Path) -> dict:
     out = subprocess.run([sys.executable, str(shared / "eval/score.py"), str(gold), str(report)],
                          capture_output=True, text=True, check=False).stdout
     last = out.strip().splitlines()[-1]
-    m = re.search(r"accuracy ([\d.]+) macro-F1 ([\d.]+) evidence-recall ([\d.]+) false-alarms (\d+) on (\d+)", last)
+    m = re.search(r"accuracy ([\d.]+) macro-F1 ([\d.]+) evidence-recall ([\d.]+) "
+                  r"false-alarms (\d+) on (\d+)", last)
     fa = re.search(r"false alarms .*: (\d+)/(\d+)", out)
     if not m:
         raise SystemExit(f"scorer said: {out}")
@@ -150,8 +152,10 @@ def run_comments(thread: str, stance: str, out: Path, shared: Path, model: str |
     else:
         sources, name = ROOT / "sources", "dev"
         article = next((ROOT / "sources").glob(f"*{thread}*.txt"))
-        comments, gold = shared / f"eval/dev/comments-{thread}.csv", shared / f"eval/dev/comments-{thread}-gold.csv"
-    report = assess(comments, article, [sources], cache=out / "cache" / name, stance=stance, stance_model=model)
+        comments = shared / f"eval/dev/comments-{thread}.csv"
+        gold = shared / f"eval/dev/comments-{thread}-gold.csv"
+    report = assess(comments, article, [sources], cache=out / "cache" / name, stance=stance,
+                    stance_model=model)
     path = out / f"{stance}-comments-{thread}.json"
     path.write_text(json.dumps(report.to_dict(), ensure_ascii=False), encoding="utf-8")
     return _last_line([str(gold), str(path)], shared / "eval/score_comments.py")
@@ -193,7 +197,8 @@ def main() -> None:
     if args.split == "dev" and (not args.only or "dev" in args.only):
         print()
         for stance in args.stance:
-            print(f"- audit `dev/draft.md`, {stance}: {run_audit(stance, args.out, args.shared, args.stance_model)}")
+            audit = run_audit(stance, args.out, args.shared, args.stance_model)
+            print(f"- audit `dev/draft.md`, {stance}: {audit}")
             if newsdev_sources(args.shared):
                 line = run_audit(stance, args.out, args.shared, args.stance_model, news=True)
                 print(f"- audit `bench/newsaudit`, {stance}: {line}")

@@ -56,7 +56,8 @@ def main() -> int:
 
     gold = json.loads((args.aeb / "ground-truth.full.json").read_text(encoding="utf-8"))
     pages = sorted(p.stem for p in (args.aeb / "html").glob("*.html"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(args.aeb / "html")))
+    handler = functools.partial(_Quiet, directory=str(args.aeb / "html"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     urls = {f"{base}/{h}.html": h for h in pages}

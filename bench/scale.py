@@ -75,6 +75,7 @@ def _child(args: argparse.Namespace) -> None:
 
 def _recall_child(spec: dict, open_index) -> dict:
     from _scale_corpus import read_gold
+
     from verify.retrieval.candidates import candidates
 
     t = time.perf_counter()
@@ -95,9 +96,9 @@ def _recall_child(spec: dict, open_index) -> dict:
 
 def _brute_child(spec: dict) -> dict:
     import numpy as np
+    from _scale_corpus import read_gold
     from rapidfuzz import fuzz, process
 
-    from _scale_corpus import read_gold
     from verify.inputs.passages import split_passages
     from verify.inputs.sources import discover, load_source
     from verify.text import norm
@@ -532,12 +533,18 @@ def main() -> None:
         raise SystemExit("--workdir must be outside the repository")
     work.mkdir(parents=True, exist_ok=True)
     os.environ["SCALE_LOG"] = str(work)
+    # a user's install has its bytecode compiled (pip compiles it; a checkout writes it on the
+    # first run): where the environment forbids writing it, every timed run would compile
+    # verify's 50-odd modules again (about 0.1-0.3 s), which is not what a warm run costs
+    bytecode = os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     results: dict = {"started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                      "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                                  "load": os.getloadavg()},
                      "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO,
                                               capture_output=True, text=True).stdout.strip(),
-                     "repo": str(REPO), "args": {k: str(v) for k, v in vars(args).items() if k != "child_spec"},
+                     "bytecode_was_forbidden": bytecode is not None,
+                     "repo": str(REPO),
+                     "args": {k: str(v) for k, v in vars(args).items() if k != "child_spec"},
                      "sizes": []}
     if args.cluster:
         rows = []

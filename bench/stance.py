@@ -15,11 +15,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from verify.retrieval.candidates import candidates  # noqa: E402
-from verify.pipeline.check import open_index  # noqa: E402
-from verify.inputs.claims import read_claims  # noqa: E402
-from verify.reading.facts import read_facts  # noqa: E402
 from verify._stance import judge  # noqa: E402
+from verify.inputs.claims import read_claims  # noqa: E402
+from verify.pipeline.check import open_index  # noqa: E402
+from verify.reading.facts import read_facts  # noqa: E402
+from verify.retrieval.candidates import candidates  # noqa: E402
 
 
 def main() -> None:

@@ -77,8 +77,8 @@ DUMP_VERSION = 2  # 2: with each claim's best pair of passages read together
 def dump(shared: Path, work: Path, model_dir: Path, only: list[str] | None = None) -> dict[str, list]:
     """Per split: [(claim id, claim text, [Judged...])] with model features on the best
     ``DUMP_K`` candidates."""
-    from verify.pipeline.check import claim_candidates, open_index
     from verify.inputs.claims import read_claims
+    from verify.pipeline.check import claim_candidates, open_index
     from verify.stance import ModelStance
     from verify.stance.model import default_params
 
@@ -125,8 +125,8 @@ def gold_verdicts(shared: Path, work: Path) -> dict[str, dict[str, str]]:
 def decisions(rows: list, params: dict) -> dict[str, tuple[str, float]]:
     """Verdict and (uncalibrated) confidence per claim, through the run-time code."""
     from verify.pipeline.check import _evidence
-    from verify.verdict import decide
     from verify.stance.model import decides, label, read_by_model
+    from verify.verdict import decide
 
     def read(pool: list, wider: bool = False) -> list:  # the dump read more: keep what a run reads
         keep = {id(j) for j in read_by_model(pool, params, wider)}
@@ -288,8 +288,9 @@ def compare(data: dict, gold: dict, params: dict) -> None:
         ids = [cid for cid, _t, _p in data[name]]
         lr_m = metrics(dict(zip(ids, y[m])), dict(zip(ids, pred[m])))
         th_m = metrics(gold[name], verdicts(data[name], params))
-        print(f"{name:20} thresholds acc {th_m['accuracy']:.3f} F1 {th_m['macro_f1']:.3f} FA {th_m['false_alarms']}"
-              f"  | LR (5-fold CV) acc {lr_m['accuracy']:.3f} F1 {lr_m['macro_f1']:.3f} FA {lr_m['false_alarms']}")
+        print(f"{name:20} thresholds acc {th_m['accuracy']:.3f} F1 {th_m['macro_f1']:.3f} "
+              f"FA {th_m['false_alarms']}  | LR (5-fold CV) acc {lr_m['accuracy']:.3f} "
+              f"F1 {lr_m['macro_f1']:.3f} FA {lr_m['false_alarms']}")
 
 
 def main() -> None:
@@ -313,7 +314,8 @@ def main() -> None:
     from verify.stance.model import default_params
 
     params = {k: v for k, v in default_params().items() if k != "calibration"}
-    params = {**{k: values[0] for k, values in GRID.items()}, **params}  # a new setting starts at its first value
+    # a new setting starts at its first value
+    params = {**{k: values[0] for k, values in GRID.items()}, **params}
     params = {k: v if k not in GRID or v in GRID[k] else min(GRID[k], key=lambda g: abs(g - v))
               for k, v in params.items()}  # start inside the grid
     best = objective(evaluate(data, gold, params))
@@ -337,7 +339,8 @@ def main() -> None:
     table = evaluate(data, gold, params)
     for name, m in table.items():
         print(f"{name:20} acc {m['accuracy']:.3f} macro-F1 {m['macro_f1']:.3f} "
-              f"false alarms {m['false_alarms']}/{m['innocent']}" + ("  (held out)" if name in HELD_OUT else ""))
+              f"false alarms {m['false_alarms']}/{m['innocent']}"
+              + ("  (held out)" if name in HELD_OUT else ""))
     if args.compare:
         compare(data, gold, params)
     args.write.write_text(json.dumps(params, indent=2) + "\n", encoding="utf-8")

@@ -189,7 +189,8 @@ def _english(s: str) -> bool:
 
 _ATTRIB = re.compile(r"^(?:According to [^,]{3,60}, )|(?:,? (?:he|she|they|it|[A-Z][\w.]+(?: [A-Z][\w.]+)*) "
                      r"(?:said|says|added|told \w+)\.?$)")
-_AUX = re.compile(r"\b(is|was|were|are|has|have|had|will|would|can|could|should|did|does|do)\b(?! not\b| no\b|n't)")
+_AUX = re.compile(r"\b(is|was|were|are|has|have|had|will|would|can|could|should|did|does|do)\b"
+                  r"(?! not\b| no\b|n't)")
 _NOT = re.compile(r"\b(is|was|were|are|has|have|had|will|would|can|could|should|did|does|do)(?: not|n't)\b")
 _MONTHS = ("January February March April May June July August September October November "
            "December").split()

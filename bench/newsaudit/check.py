@@ -1,11 +1,16 @@
 """Sanity checks for draft.md / draft-gold.csv (does not run the tool)."""
-import csv, re, unicodedata, collections
+import collections
+import csv
+import re
+import unicodedata
 from pathlib import Path
 
-SRC = str(Path(__file__).resolve().parents[2] / "build/newsdev/sources") + "/"  # bench/newsdev/make_sources.py
+# written by bench/newsdev/make_sources.py
+SRC = str(Path(__file__).resolve().parents[2] / "build/newsdev/sources") + "/"
 def norm(t):
     t = unicodedata.normalize("NFKC", t)
-    t = t.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2014": "-"}))
+    t = t.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                                   "\u2014": "-"}))
     return re.sub(r"\s+", " ", t).strip().casefold()
 draft = open("draft.md", encoding="utf-8").read()
 rows = list(csv.DictReader(open("draft-gold.csv", newline="", encoding="utf-8")))
@@ -13,12 +18,18 @@ print(len(rows), "rows", dict(collections.Counter(r["expected"] for r in rows)))
 sents = re.split(r'(?<=[.?!"])\s+(?=["A-Z#])', draft)
 ok = True
 for r in rows:
-    s = r["snippet"]; n = draft.count(s); w = len(s.split()); ins = [x for x in sents if s in x]
+    s = r["snippet"]
+    n = draft.count(s)
+    w = len(s.split())
+    ins = [x for x in sents if s in x]
     if n != 1 or len(ins) != 1 or not 5 <= w <= 15:
-        ok = False; print("BAD", n, w, len(ins), s)
+        ok = False
+        print("BAD", n, w, len(ins), s)
 for x in sents:
     k = [r["snippet"] for r in rows if r["snippet"] in x]
-    if len(k) > 1: ok = False; print("MULTI", k)
+    if len(k) > 1:
+        ok = False
+        print("MULTI", k)
 srcs = {f: norm(open(SRC + f, encoding="utf-8").read()) for f in
         ["disney-plus.txt", "alibaba-hk.txt", "pge-shutoff.txt"]}
 def where(q):

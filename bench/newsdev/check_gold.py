@@ -10,7 +10,9 @@
 * prints counts per verdict (and per source file if claim_meta.csv exists).
 Exit status 1 on any error.
 """
-import csv, os, sys
+import csv
+import os
+import sys
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))

@@ -13,7 +13,11 @@ Gold text per folder:
                body is the run of <p> paragraphs of html/<file> between two anchor strings;
                the script asserts that every gold 'with' snippet is contained in the result.
 """
-import csv, json, os, re, sys
+import csv
+import json
+import os
+import re
+import sys
 from html.parser import HTMLParser
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -96,8 +100,8 @@ class BlockText(HTMLParser):
             self.buf.append(data)
 
     def text(self):
-        lines = [norm(l) for l in "".join(self.buf).split("\n")]
-        return "\n\n".join(l for l in lines if l)
+        lines = [norm(line) for line in "".join(self.buf).split("\n")]
+        return "\n\n".join(line for line in lines if line)
 
 
 class Paras(HTMLParser):
@@ -138,7 +142,8 @@ def html_title(html):
     m = re.search(r"<title[^>]*>(.*?)</title>", html, re.S | re.I)
     if not m:
         return ""
-    p = BlockText(); p.feed(m.group(1))
+    p = BlockText()
+    p.feed(m.group(1))
     return norm(p.text())
 
 
@@ -187,7 +192,9 @@ def build(rows, name, key, extra=None):
     elif src == "readability":
         meta = json.loads(read(os.path.join(os.path.dirname(gold), "expected-metadata.json")))
         title = norm(meta.get("title") or "")
-        p = BlockText(); p.feed(read(gold)); body = p.text()
+        p = BlockText()
+        p.feed(read(gold))
+        body = p.text()
     elif src == "trafilatura":
         fname = os.path.basename(row["html_path"])
         entries = [v for v in load_json(gold).values() if v.get("file") == fname]
@@ -195,7 +202,8 @@ def build(rows, name, key, extra=None):
             sys.exit("%s: %d evaldata entries for %s" % (name, len(entries), fname))
         entry = entries[0]
         start, end, drop = extra
-        p = Paras(); p.feed(read(row["html_path"]))
+        p = Paras()
+        p.feed(read(row["html_path"]))
         i = next(n for n, t in enumerate(p.paras) if start in t)
         j = next(n for n, t in enumerate(p.paras) if end in t)
         paras = [t for t in p.paras[i:j + 1] if not t.startswith(drop or ("\0",))]

@@ -10,11 +10,15 @@
 - claim_meta source names an existing seed file
 Prints verdict counts; exits non-zero on any problem.
 """
-import csv, os, re, sys
+import csv
+import os
+import re
+import sys
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SEEDS = os.environ.get("SAMPLEDEV_SOURCES", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "seeds"))
+SEEDS = os.environ.get("SAMPLEDEV_SOURCES", os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "seeds"))
 VERDICTS = {"supported", "contradicted", "disputed", "unverified"}
 
 

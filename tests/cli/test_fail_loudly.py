@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from verify.cli import cli
 from tests.conftest import ROOT
+from verify.cli import cli
 
 
 @pytest.fixture

@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from verify.cli import cli
-from verify.pipeline.comments import assess, read_comment_page, read_page_file
 from verify.errors import FetchError, InputError
+from verify.pipeline.comments import assess, read_comment_page, read_page_file
 
 DATA = Path(__file__).parents[1] / "data" / "comments"
 WORDPRESS = DATA / "wordpress.html"

@@ -79,8 +79,8 @@ def test_splitting_is_linear_in_the_size_of_the_file():
 
 
 def test_indexing_a_big_file_reports_progress_within_it(tmp_path):
-    from verify.retrieval.index import PassageIndex
     from verify.inputs.sources import discover
+    from verify.retrieval.index import PassageIndex
 
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "big.txt").write_text("Ann Lee was re-elected in 2021. She won.\n" * 5000)

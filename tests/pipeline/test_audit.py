@@ -6,14 +6,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
+from verify.cli.audit import audit_command
+from verify.errors import InputError
 from verify.inputs.drafts import _plain_markdown, read_draft
 from verify.pipeline.audit import _statements, audit, claim_variants
-from verify.cli.audit import audit_command
 from verify.pipeline.check import open_index
-from verify.errors import InputError
 from verify.reading.quotes import find_quotes
 
 DATA = Path(__file__).parents[1] / "data" / "audit"
@@ -245,9 +244,9 @@ def test_offline_url_draft_that_was_never_archived_is_a_one_line_error(runner, t
 
 
 def test_quotes_are_looked_up_in_the_stretches_around_keyword_hits_not_the_whole_corpus(tmp_path):
+    from verify.model import Source
     from verify.pipeline.audit import _quote_context
     from verify.retrieval.index import PassageIndex
-    from verify.model import Source
 
     filler = " ".join(f"Filler sentence number {n} mentions nothing." for n in range(120))
     text = ('"The harbour will reopen," said Ana Ruiz. ' + filler +

@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from tests.conftest import ROOT
-from verify.pipeline.cluster import parse_cluster, partitions
 from verify.errors import InputError
+from verify.pipeline.cluster import parse_cluster, partitions
 
 
 def test_local_without_a_count_means_one_worker_per_core():

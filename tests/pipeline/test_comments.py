@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from verify.cli import cli
-from verify.pipeline.comments import assess, overall, read_comments
 from verify.errors import InputError
+from verify.pipeline.comments import assess, overall, read_comments
 
 DATA = Path(__file__).parents[1] / "data" / "comments"
 ARTICLE = DATA / "article.txt"

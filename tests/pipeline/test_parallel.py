@@ -4,9 +4,9 @@ from __future__ import annotations
 import csv
 
 import verify.pipeline.parallel as par
+from tests.conftest import ROOT
 from verify import check
 from verify.pipeline.parallel import plan_jobs
-from tests.conftest import ROOT
 
 
 def _claims() -> list[str]:

@@ -1,8 +1,7 @@
 """Multiword phrases read as the plain word they mean."""
 from __future__ import annotations
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from verify.reading.facts import read_facts
 from verify.reading.paraphrase import phrase_meanings

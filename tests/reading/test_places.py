@@ -3,8 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from verify.reading.places import (elsewhere, known_places, place_stated_by, places_conflict,
-                                  reversed_routes, routes)
+from verify.reading.places import (
+    elsewhere,
+    known_places,
+    place_stated_by,
+    places_conflict,
+    reversed_routes,
+    routes,
+)
 
 
 def test_two_countries_conflict():

@@ -1,12 +1,11 @@
 """Ranks stated by superlatives and comparisons."""
 from __future__ import annotations
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
+from verify._stance import judge
 from verify.reading.facts import read_facts
 from verify.reading.ranks import extract_ranks
-from verify._stance import judge
 
 
 def stance(claim: str, passage: str):

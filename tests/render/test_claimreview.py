@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 import verify.render.claimreview as cr
-from verify.render.claimreview import RATINGS, render_claimreview
-from verify.model import VERDICTS
 from verify.cli.report import report_command
+from verify.model import VERDICTS
+from verify.render.claimreview import RATINGS, render_claimreview
 
 DATA = Path(__file__).parents[1] / "data" / "reports"
 SAMPLES = ("check-sample", "audit-sample", "comments-sample")

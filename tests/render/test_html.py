@@ -14,8 +14,7 @@ from pathlib import Path
 
 import html5lib
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from verify.errors import InputError
 from verify.render.html import highlight, render_html, safe_url
@@ -242,8 +241,8 @@ def test_report_command_renders_saved_report_as_html():
 def test_report_command_writes_markdown_to_a_file(tmp_path):
     from click.testing import CliRunner
 
-    from verify.render.markdown import render_markdown
     from verify.cli.report import report_command
+    from verify.render.markdown import render_markdown
 
     out = tmp_path / "r.md"
     res = CliRunner().invoke(report_command, [str(DATA / "audit-sample.json"), "--format", "markdown",

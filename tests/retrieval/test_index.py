@@ -4,8 +4,8 @@ from __future__ import annotations
 import shutil
 
 from verify import PassageIndex
-from verify.retrieval.index import FORMAT_VERSION
 from verify.inputs.sources import discover
+from verify.retrieval.index import FORMAT_VERSION
 
 
 def _copy(data, tmp_path):
@@ -103,6 +103,7 @@ def test_index_format_changes_when_the_stemmer_reads_words_differently():
 
 def test_an_interrupted_build_keeps_what_it_wrote_and_the_next_sync_completes_it(data, tmp_path, monkeypatch):
     import pytest
+
     import verify.retrieval.index as vi
     from verify.inputs.sources import load_source
 

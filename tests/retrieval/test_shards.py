@@ -12,8 +12,15 @@ import verify.retrieval.shards as sh
 from tests.gen_corpus import write_corpus
 from verify.inputs.sources import discover
 from verify.retrieval.index import PassageIndex, bm25, bm25_idf, index_terms, match_expr
-from verify.retrieval.shards import (SHARDS, ShardedIndex, ShardReader, build_shard, plan_shards, shard_of,
-                                     shard_path)
+from verify.retrieval.shards import (
+    SHARDS,
+    ShardedIndex,
+    ShardReader,
+    build_shard,
+    plan_shards,
+    shard_of,
+    shard_path,
+)
 
 
 @pytest.fixture(scope="module")

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from verify.reading.facts import canon, read_facts
-from verify.model import Evidence
 from verify._stance import judge
+from verify.model import Evidence
+from verify.reading.facts import canon, read_facts
 from verify.verdict import decide
 
 

@@ -2,17 +2,17 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from verify import check
-from verify.model import Passage
 from verify._stance import Judgement
+from verify.model import Passage
 from verify.stance import Candidate, Judged, ModelStance, RulesStance, Stance, make_stance
 from verify.stance._onnx import ModelError, OnnxNLI
 from verify.stance.model import DEFAULT_MODEL, combine, differing
@@ -346,8 +346,8 @@ def test_two_passages_read_together_are_off_unless_tuned_on():
 
 
 def test_the_pair_read_together_states_more_of_the_claim_than_either_alone():
-    from verify.stance.model import pair
     from verify.reading.facts import read_facts
+    from verify.stance.model import pair
 
     claim = "Yearout's firm had 750 workers in 2009 and has about 280 now."
     pool = _pool()

@@ -18,18 +18,19 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 from fetch_server import ARTICLE, DATA, FetchTestServer  # noqa: E402
 
-from verify.web import extract as _extract  # noqa: E402
-from verify.web import netpolicy as _netpolicy
-from verify.inputs.sources import parse_front_matter  # noqa: E402
-from verify.errors import FetchError  # noqa: E402
-from verify.web.fetch import FetchOptions, fetch_source, fetch_urls, parse_retry_after  # noqa: E402
 from verify.cli.fetch import fetch_command  # noqa: E402
+from verify.errors import FetchError  # noqa: E402
+from verify.inputs.sources import parse_front_matter  # noqa: E402
+from verify.web import (
+    extract as _extract,  # noqa: E402
+    netpolicy as _netpolicy,
+)
+from verify.web.fetch import FetchOptions, fetch_source, fetch_urls, parse_retry_after  # noqa: E402
 
 LOCAL = ("127.0.0.1/32",)
 
