@@ -224,9 +224,16 @@ def token_match(t: str, pool: set[str]) -> str | None:
                     return p
         if len(t) >= 5:
             for p in pool:
-                if len(p) >= 5 and fuzz.ratio(t, p) >= 85:
+                if len(p) >= 5 and fuzz.ratio(t, p) >= 85 and not _prefixed(t, p):
                     return p
     return None
+
+
+def _prefixed(a: str, b: str) -> bool:
+    """One word is the other with a syllable put in front ('uninvolv' / 'involv', 'reelect' /
+    'elect'): a word of its own, often the opposite, never a misspelling of it."""
+    short, long_ = sorted((a, b), key=len)
+    return len(long_) - len(short) >= 2 and long_.endswith(short)
 
 
 def nearest_spelling(word: str, candidates, most: int = 1) -> str | None:

@@ -36,3 +36,13 @@ def test_a_contraction_is_read_as_its_words_with_not(text, tokens):
     from verify.text import words
 
     assert words(text) == tokens
+
+
+@pytest.mark.parametrize("text, word", [
+    ("About 140 religious groups remain unrecognised by the state.", "recognis"),
+    ("The union called the strike unauthorized.", "authoriz"),
+])
+def test_a_word_negated_by_un_is_stated_as_its_stem_and_read_as_negated(text, word):
+    f = read_facts(text)
+    at = f.stems.index(word)
+    assert word in f.content and at in f.negations

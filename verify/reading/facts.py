@@ -100,9 +100,9 @@ def _read_facts(text: str, published: date | None = None, anchor_year: int | Non
     value_words: set[str] = set()
     for v in (*quantities, *dates):
         value_words.update(words(v.text))  # type: ignore[attr-defined]
-    content = [s for w, s in zip(ws, stems)
-               if w not in STOPWORDS and not w.isdigit() and w not in _MONTH_WORDS
-               and w not in _FILLER and w not in value_words and not w.replace(".", "").isdigit() and len(w) > 1]
+    content_at = [i for i, w in enumerate(ws)
+                  if w not in STOPWORDS and not w.isdigit() and w not in _MONTH_WORDS
+                  and w not in _FILLER and w not in value_words and not w.replace(".", "").isdigit() and len(w) > 1]
     ranks = extract_ranks(text)  # after the words: 'larger', 'stadiums' stay words to match
     if ranks:
         quantities = sorted([q for q in quantities if not any(r.start <= q.start < r.end for r in ranks)]
@@ -121,6 +121,9 @@ def _read_facts(text: str, published: date | None = None, anchor_year: int | Non
                 stems[i] = canon(w[len(pre):])
                 negs.append(i)
                 cues.append(w)
+    # the words as stated, negated or not: 'unrecognised' speaks of 'recognised' (the negation
+    # is for polarity to judge), so a word meets its negated form only through its stem
+    content = [stems[i] for i in content_at]
     openers: list[str] = []
     entities = [e for e in _entities(text, openers) if not set(e) <= value_words]
     speakers = {fold(" ".join(words(m.group(0).rsplit(" ", 1)[0]))) for m in _SPEAKER.finditer(text)}
