@@ -35,6 +35,7 @@ class Split:
     gold: Path
     skip_ids: frozenset[str] = frozenset()
     tune: bool = True  # may thresholds be chosen on it (newsdev is kept as a held-out check)
+    probe: bool = False  # true claims made by rewording (bench/paraphrases): only false alarms count
 
 
 def scifact_trained_ids(shared: Path) -> frozenset[str]:
@@ -59,6 +60,22 @@ def splits(shared: Path, which: str = "dev") -> list[Split]:
         d = ev / "external" / name
         skip = scifact_trained_ids(shared) if name == "scifact" else frozenset()
         out.append(Split(f"{name}/{which}", d / f"{which}.csv", d / "sources", d / f"{which}-gold.csv", skip))
+    if which == "dev":
+        for d in sorted(paraphrase_probes(shared).glob("*/claims.csv")):
+            corpus = Path((d.parent / "corpus.txt").read_text(encoding="utf-8").strip())
+            out.append(Split(f"paraphrases/{d.parent.name}", d, corpus, d.parent / "gold.csv", probe=True))
+    return out
+
+
+def paraphrase_probes(shared: Path) -> Path:
+    """The paraphrase probe's claims (``bench/paraphrases/make.py``), written under build/ when
+    missing or older than the script that makes them."""
+    out, script = ROOT / "build/paraphrases", PARAPHRASES / "make.py"
+    stamp = out / "made"
+    if not stamp.exists() or stamp.stat().st_mtime < script.stat().st_mtime:
+        subprocess.run([sys.executable, str(script), "--shared", str(shared), "--out", str(out)],
+                       check=True, capture_output=True)
+        stamp.touch()
     return out
 
 
@@ -66,6 +83,7 @@ NEWSDEV = ROOT / "bench/newsdev"      # 100 claims written blind over 24 real ne
 SAMPLEDEV = ROOT / "bench/sampledev"  # 72 claims written blind over the sample corpus
 NEWSAUDIT = ROOT / "bench/newsaudit"    # a draft with planted errors over the newsdev corpus (session 8)
 NEWSCOMMENTS = ROOT / "bench/newscomments"  # a comment thread under the newsdev AirAsia report
+PARAPHRASES = ROOT / "bench/paraphrases"  # makes true claims reworded from dev corpora (make.py)
 
 
 def newsdev_sources(shared: Path) -> Path | None:
