@@ -6,6 +6,7 @@ import math
 import pytest
 from hypothesis import given, strategies as st
 
+from verify.reading.facts import read_facts
 from verify.reading.quantities import MEASURES, agree, confirms, extract_quantities, same_kind
 
 
@@ -288,6 +289,9 @@ def test_a_range_takes_its_scale_from_its_second_number(text, lo, hi):
     ("26.6 megabytes", "data", 26_600_000.0),
     ("winds of 100 mph", "speed", 44.704),
     ("a 200 MW plant", "power", 200_000_000.0),
+    ("an average of 31 °F", "temperature-fahrenheit", 31.0),
+    ("warmed by 0.2°C a decade", "temperature-celsius", 0.2),
+    ("about 1.1 degrees Celsius", "temperature-celsius", 1.1),
 ])
 def test_a_unit_of_measure_reads_as_its_dimension_in_base_units(text, unit, value):
     got = q(text)
@@ -314,6 +318,16 @@ def test_other_figures_in_other_units_are_not_compared():
 
 def test_figures_of_different_dimensions_are_never_compared():
     assert not same_kind(q("5 km"), q("5 kg"))
+
+
+def test_a_celsius_and_a_fahrenheit_figure_are_not_compared_but_two_celsius_figures_are():
+    # the scales differ by an offset, not a factor: 30 °C is 86 °F
+    assert not same_kind(q("30 °C"), q("86 °F"))
+    assert same_kind(q("1.5 °C"), q("2 degrees Celsius")) and not agree(q("1.5 °C"), q("2 degrees Celsius"))
+
+
+def test_a_degree_sign_and_its_scale_letter_are_no_name():
+    assert read_facts("The coldest month is January, at 31 °F (0.6 °C).").entities == []
 
 
 @given(st.integers(min_value=1, max_value=10**6), st.sampled_from(["km", "miles", "kg", "tonnes", "MB", "mph"]))
