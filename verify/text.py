@@ -253,6 +253,44 @@ def nearest_spelling(word: str, candidates, most: int = 1) -> str | None:
 _LETTERS_RE = re.compile(r"[^\W\d_]{4,}")
 
 
+_SCALE_WORDS = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+_NUMBER_WORDS_RE = re.compile(
+    r"\b(?:(?P<tens>" + "|".join(sorted(TENS, key=len, reverse=True)) + r")(?:[\s-](?P<unit>"
+    + "|".join(w for w, v in sorted(UNITS.items(), key=lambda x: -len(x[0])) if 0 < v < 10) + r"))?"
+    r"|(?P<small>" + "|".join(sorted(UNITS, key=len, reverse=True)) + r"))"
+    r"(?:\s+(?P<scale>hundred|thousand|million|billion))?\b"
+    r"(?!-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|half|halves|thirds?|quarters?"
+    r"|fourths?|fifths?)\b)", re.IGNORECASE)  # not 'twenty-first', 'two-thirds'
+
+_DIGITS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![\d.,])\d+(?![\d.,]\d)")
+
+
+def renumber(claim: str, passage: str) -> str:
+    """``claim`` with each number it writes in words ('forty-six', 'two hundred') written in
+    digits as the passage writes that number ('46', '1,200'), where the passage gives it in
+    digits and not in words. The rules read both forms as one number; a model reading word
+    pieces reads 'forty-six' against '46' as another number (at 99%)."""
+    written: dict[int, str] = {}
+    for m in _DIGITS_RE.finditer(passage):
+        written.setdefault(int(m.group(0).replace(",", "")), m.group(0))
+    if not written:
+        return claim
+
+    def fix(m: re.Match) -> str:
+        if m.group("small"):
+            value = UNITS[m.group("small").lower()]
+        else:
+            value = TENS[m.group("tens").lower()] + (UNITS[m.group("unit").lower()] if m.group("unit") else 0)
+        if m.group("scale"):
+            value *= _SCALE_WORDS[m.group("scale").lower()]
+        digits = written.get(value) if value > 1 else None  # 'one of', 'no one': not a count
+        if digits is None or re.search(rf"\b{re.escape(m.group(0))}\b", passage, re.IGNORECASE):
+            return m.group(0)
+        return digits
+
+    return _NUMBER_WORDS_RE.sub(fix, claim)
+
+
 def respell(claim: str, passage: str, known: Callable[[str], bool]) -> str:
     """``claim`` with each word that ``known`` says the corpus never uses, and that the passage
     spells one letter differently (two in a word of ten letters or more; in a four-letter word,

@@ -37,7 +37,7 @@ from .._stance import coverage
 from ..reading.facts import Facts, read_facts
 from ..reading.spelling import respell_units
 from ..reading.subject import ANAPHOR
-from ..text import STOPWORDS, canon, respell, stem, words
+from ..text import STOPWORDS, canon, renumber, respell, stem, words
 from ._onnx import ModelError, OnnxNLI
 from ._types import Candidate, Joint, Judged
 from .parts import by_parts, overlap
@@ -126,7 +126,7 @@ class ModelStance:
         if todo:
             known = known_words(idf, getattr(self.nli, "is_word", None))
             texts = [model_text(j) for j in todo]
-            probs = self.nli.predict([(t, respell(claim, t, known)) for t in texts])
+            probs = self.nli.predict([(t, as_written(claim, t, known)) for t in texts])
             for j, p in zip(todo, probs):
                 j.features = {"entails": float(p[0]), "neutral": float(p[1]), "contradicts": float(p[2])}
 
@@ -140,8 +140,15 @@ class ModelStance:
         if both:
             a, b, cov, text = both
             known = known_words(idf, getattr(self.nli, "is_word", None))
-            p = self.nli.predict([(text, respell(claim, text, known))])[0]
+            p = self.nli.predict([(text, as_written(claim, text, known))])[0]
             pool[a].joint = Joint(b, round(cov, 4), (float(p[0]), float(p[1]), float(p[2])))
+
+
+def as_written(claim: str, passage: str, known: Callable[[str], bool]) -> str:
+    """The claim as the model reads it against ``passage``: its misspelt words spelt as the
+    passage spells them (``respell``) and its numbers in words written as the passage writes
+    them in digits (``renumber``): to the model, both are other words."""
+    return renumber(respell(claim, passage, known), passage)
 
 
 def known_words(idf: Callable[[str], float],
