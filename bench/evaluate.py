@@ -69,10 +69,12 @@ def splits(shared: Path, which: str = "dev") -> list[Split]:
 
 def paraphrase_probes(shared: Path) -> Path:
     """The paraphrase probe's claims (``bench/paraphrases/make.py``), written under build/ when
-    missing or older than the script that makes them."""
+    missing or older than the scripts that make them (it takes its synonyms from the scale
+    bench's ``_scale_corpus``)."""
     out, script = ROOT / "build/paraphrases", PARAPHRASES / "make.py"
     stamp = out / "made"
-    if not stamp.exists() or stamp.stat().st_mtime < script.stat().st_mtime:
+    made_by = max(p.stat().st_mtime for p in (script, ROOT / "bench/_scale_corpus.py"))
+    if not stamp.exists() or stamp.stat().st_mtime < made_by:
         subprocess.run([sys.executable, str(script), "--shared", str(shared), "--out", str(out)],
                        check=True, capture_output=True)
         stamp.touch()

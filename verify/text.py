@@ -37,6 +37,7 @@ one's s t
 # number words (verify/data/number_words.tsv): 'zero'..'nineteen', and the tens
 UNITS = {w: v for w, v in number_words() if v < 20}
 TENS = {w: v for w, v in number_words() if v >= 20}
+SCALE_WORDS = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 _WORD_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[^\W_]+(?:['\-.][^\W_]+)*", re.UNICODE)
 
 
@@ -166,8 +167,8 @@ def _numbers_to_digits(toks: list[str]) -> list[str]:
             if t in TENS and j < len(toks) and toks[j] in UNITS and UNITS[toks[j]] < 10:
                 value += UNITS[toks[j]]
                 j += 1
-            if j < len(toks) and toks[j] in ("hundred", "thousand", "million", "billion"):
-                value *= {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}[toks[j]]
+            if j < len(toks) and toks[j] in SCALE_WORDS:
+                value *= SCALE_WORDS[toks[j]]
                 j += 1
             out.append(str(value))
             i = j
@@ -253,12 +254,11 @@ def nearest_spelling(word: str, candidates, most: int = 1) -> str | None:
 _LETTERS_RE = re.compile(r"[^\W\d_]{4,}")
 
 
-_SCALE_WORDS = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 _NUMBER_WORDS_RE = re.compile(
     r"\b(?:(?P<tens>" + "|".join(sorted(TENS, key=len, reverse=True)) + r")(?:[\s-](?P<unit>"
     + "|".join(w for w, v in sorted(UNITS.items(), key=lambda x: -len(x[0])) if 0 < v < 10) + r"))?"
     r"|(?P<small>" + "|".join(sorted(UNITS, key=len, reverse=True)) + r"))"
-    r"(?:\s+(?P<scale>hundred|thousand|million|billion))?\b"
+    r"(?:\s+(?P<scale>" + "|".join(SCALE_WORDS) + r"))?\b"
     r"(?!-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|half|halves|thirds?|quarters?"
     r"|fourths?|fifths?)\b)", re.IGNORECASE)  # not 'twenty-first', 'two-thirds'
 
@@ -282,7 +282,7 @@ def renumber(claim: str, passage: str) -> str:
         else:
             value = TENS[m.group("tens").lower()] + (UNITS[m.group("unit").lower()] if m.group("unit") else 0)
         if m.group("scale"):
-            value *= _SCALE_WORDS[m.group("scale").lower()]
+            value *= SCALE_WORDS[m.group("scale").lower()]
         digits = written.get(value) if value > 1 else None  # 'one of', 'no one': not a count
         if digits is None or re.search(rf"\b{re.escape(m.group(0))}\b", passage, re.IGNORECASE):
             return m.group(0)

@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import currencies, measures, month_abbreviations, month_names, stance_words
-from ..text import TENS, UNITS, fold
+from ..text import SCALE_WORDS, TENS, UNITS, fold
 from .places import COUNTRY, DEMONYMS, DIRECTIONS
 
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 10**12, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+SCALES = {**SCALE_WORDS, "trillion": 10**12, "k": 1_000, "m": 1_000_000, "mn": 1_000_000,
+          "bn": 1_000_000_000}
 WORD_NUMBERS = {**UNITS, **TENS, "a dozen": 12, "dozen": 12, "a hundred": 100,
                 "a thousand": 1000, "a million": 10**6, "half": 0.5, "a half": 0.5}
 CURRENCIES = dict(currencies())  # 'hk$': 'HKD', 'baht': 'THB' (verify/data/currencies.tsv)
