@@ -254,11 +254,12 @@ def nearest_spelling(word: str, candidates, most: int = 1) -> str | None:
 _LETTERS_RE = re.compile(r"[^\W\d_]{4,}")
 
 
+# a number in words as ``_numbers_to_digits`` reads one: 'forty-six', 'twelve hundred'
 _NUMBER_WORDS_RE = re.compile(
-    r"\b(?:(?P<tens>" + "|".join(sorted(TENS, key=len, reverse=True)) + r")(?:[\s-](?P<unit>"
+    r"\b(?:(?:" + "|".join(sorted(TENS, key=len, reverse=True)) + r")(?:[\s-](?:"
     + "|".join(w for w, v in sorted(UNITS.items(), key=lambda x: -len(x[0])) if 0 < v < 10) + r"))?"
-    r"|(?P<small>" + "|".join(sorted(UNITS, key=len, reverse=True)) + r"))"
-    r"(?:\s+(?P<scale>" + "|".join(SCALE_WORDS) + r"))?\b"
+    r"|(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + r"))"
+    r"(?:\s+(?:" + "|".join(SCALE_WORDS) + r"))?\b"
     r"(?!-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|half|halves|thirds?|quarters?"
     r"|fourths?|fifths?)\b)", re.IGNORECASE)  # not 'twenty-first', 'two-thirds'
 
@@ -277,13 +278,8 @@ def renumber(claim: str, passage: str) -> str:
         return claim
 
     def fix(m: re.Match) -> str:
-        if m.group("small"):
-            value = UNITS[m.group("small").lower()]
-        else:
-            value = TENS[m.group("tens").lower()] + (UNITS[m.group("unit").lower()] if m.group("unit") else 0)
-        if m.group("scale"):
-            value *= SCALE_WORDS[m.group("scale").lower()]
-        digits = written.get(value) if value > 1 else None  # 'one of', 'no one': not a count
+        (value,) = words(m.group(0))  # the one number the words make, in digits
+        digits = written.get(int(value)) if int(value) > 1 else None  # 'one of', 'no one': not a count
         if digits is None or re.search(rf"\b{re.escape(m.group(0))}\b", passage, re.IGNORECASE):
             return m.group(0)
         return digits
