@@ -26,10 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from _scale_corpus import SYNONYMS, _typo, number_words  # noqa: E402
-
-from verify.inputs.passages import split_passages  # noqa: E402
-from verify.inputs.sources import discover, load_source  # noqa: E402
+from _scale_corpus import SYNONYMS, _typo, base_sentences, number_words  # noqa: E402
 
 
 def corpora(shared: Path) -> dict[str, Path]:
@@ -39,23 +36,14 @@ def corpora(shared: Path) -> dict[str, Path]:
             "scifact": shared / "eval/external/scifact/sources"}
 
 
-PER_CORPUS = 120
+PER_CORPUS = 400
 _AMBIGUOUS = {"first", "about", "major"}  # 'first tried' is no 'initial tried'
 SEED = 12
 
 
 def sentences(corpus: Path) -> list[str]:
-    """Sentences of 8-40 words, each once, in a stable order."""
-    files, _ = discover([corpus])
-    out: list[str] = []
-    seen: set[str] = set()
-    for f in sorted(files, key=lambda f: str(f)):
-        for p in split_passages(load_source(f)):
-            t = " ".join(p.text.split())
-            if 8 <= len(t.split()) <= 40 and t not in seen and "\n" not in p.text:
-                seen.add(t)
-                out.append(t)
-    return out
+    """The scale bench's single-line sentences of ``corpus`` with 8-40 words, each once."""
+    return [t for t in base_sentences([corpus]) if 8 <= len(t.split()) <= 40]
 
 
 def reword(text: str, rng: random.Random) -> str | None:
